@@ -145,7 +145,7 @@ export function parseProcedure(p: StatementParser, level: 'program' | 'class'): 
   }
   if (defaultToken) checkDefault(c, defaultToken.start, defaultToken.end, visibility, procedureKind, level);
 
-  let name: Identifier = { kind: 'Identifier', name: '', key: '', start: c.token.start, end: c.token.start };
+  let name: Identifier = { kind: 'Identifier', name: '', key: '', start: c.previous.end, end: c.previous.end };
   let parameters: Parameter[] = [];
   const headerOk = p.guard(() => {
     name = parseName(c);
@@ -216,7 +216,7 @@ function parseParameters(c: Cursor): Parameter[] {
 export function parseClassDeclaration(p: StatementParser): ClassDeclaration {
   const c = p.c;
   const classToken = c.advance();
-  let name: Identifier = { kind: 'Identifier', name: '', key: '', start: c.token.start, end: c.token.start };
+  let name: Identifier = { kind: 'Identifier', name: '', key: '', start: c.previous.end, end: c.previous.end };
   if (p.guard(() => (name = parseName(c)))) p.endStatement();
 
   const members: ClassMember[] = [];

@@ -156,8 +156,9 @@ export class StatementParser {
     c.report(missingEndError(kind, closer ?? 'eof'), at.start, end);
     const wrongEnd = closer !== null && closer.startsWith('end-') && expected.startsWith('end-');
     if (wrongEnd && !this.stack.some((open) => owns(open, closer))) {
-      c.advance();
-      return c.advance().end;
+      const endToken = c.advance();
+      const word = c.token.type === TokenType.Keyword || c.token.type === TokenType.Identifier ? c.advance() : endToken;
+      return word.end;
     }
     return c.previous.end;
   }
@@ -497,7 +498,7 @@ export class StatementParser {
     const forToken = c.advance();
     if (c.isKeyword('each')) {
       c.advance();
-      let variable = { kind: 'Identifier' as const, name: '', key: '', start: c.token.start, end: c.token.start };
+      let variable = { kind: 'Identifier' as const, name: '', key: '', start: c.previous.end, end: c.previous.end };
       let collection: Expression = { kind: 'EmptyLiteral', start: forToken.end, end: forToken.end };
       this.guardHeader(() => {
         variable = parseName(c);
@@ -508,7 +509,7 @@ export class StatementParser {
       const end = this.closeBlock('for', 'next');
       return { kind: 'ForEach', variable, collection, body, start: forToken.start, end };
     }
-    let variable = { kind: 'Identifier' as const, name: '', key: '', start: c.token.start, end: c.token.start };
+    let variable = { kind: 'Identifier' as const, name: '', key: '', start: c.previous.end, end: c.previous.end };
     let from: Expression = { kind: 'EmptyLiteral', start: forToken.end, end: forToken.end };
     let to: Expression = from;
     let step: Expression | null = null;

@@ -14,3 +14,37 @@ export type { Visitor } from './syntax/walk';
 export { CompileError, compileErrorText } from './syntax/errors';
 export { lex, TokenType, KEYWORDS, CONTEXTUAL_KEYWORDS } from './syntax/lexer';
 export type { Token } from './syntax/lexer';
+
+// ---------------------------------------------------------------- the VBScript engine
+export { ScriptEngine } from './runtime/engine/scriptEngine';
+export type { ScriptEngineOptions, AddObjectOptions } from './runtime/engine/scriptEngine';
+export { ScriptError } from './runtime/engine/scriptError';
+export {
+  Nothing,
+  Empty,
+  Integer,
+  Long,
+  Double,
+  Single,
+  Currency,
+  Byte,
+  LongLong,
+  DateValue,
+  ErrorValue,
+  DefaultMember,
+  VariantFunction,
+  TypedValue,
+} from './runtime/objects/hostBridge';
+
+// ---------------------------------------------------------------- scenarios, the pipeline and reports
+export { loadScenario, parseScenarioJson, resolveScenario, ScenarioError, DEFAULT_ENVIRONMENT, DEFAULT_TIMEOUT_SECONDS } from './scenario/load';
+export type { ResolvedScenario, ScenarioOverrides } from './scenario/load';
+export type * from './scenario/types';
+export { runScenario, SimulationError } from './pipeline/run';
+export type { RunOptions } from './pipeline/run';
+export { formatReport } from './report/text';
+export { checkExpectations, formatMismatch } from './report/expectations';
+export type { Mismatch } from './report/expectations';
+export { junitReport } from './report/junit';
+export type { TestCaseResult } from './report/junit';
+export type * from './report/types';

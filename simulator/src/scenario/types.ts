@@ -54,6 +54,10 @@ export interface ScenarioDistributionList {
 export interface ScenarioDomain {
   name: string;
   active?: boolean;
+  /** Catch-all: unknown local recipients are delivered here. */
+  postmaster?: string;
+  /** Plus addressing: true (with "+") or the separator character. */
+  plusAddressing?: boolean | string;
   accounts?: ScenarioAccount[];
   aliases?: ScenarioAlias[];
   distributionLists?: ScenarioDistributionList[];
@@ -88,9 +92,21 @@ export interface ScenarioRule {
   actions: ScenarioRuleAction[];
 }
 
+/** An IP range; options not given are as in the default "Internet" range. */
+export interface ScenarioSecurityRange {
+  name: string;
+  lowerIP: string;
+  upperIP: string;
+  priority?: number;
+  /** SecurityRange member → value, e.g. `{ "RequireSMTPAuthExternalToLocal": true }`. */
+  options?: Record<string, boolean>;
+}
+
 export interface ScenarioServer {
   administratorPassword?: string;
   domains?: ScenarioDomain[];
+  /** Replaces the two ranges of a fresh install ("Internet" and "My computer"). */
+  securityRanges?: ScenarioSecurityRange[];
   rules?: ScenarioRule[];
   settings?: Record<string, unknown>;
 }

@@ -1,0 +1,159 @@
+/**
+ * The hMailServer language server: LSP over stdio (`--stdio`) or Node IPC (`--node-ipc`), as the
+ * command line says (vscode-languageserver reads it).
+ *
+ * Initialization options:
+ * - `debounceMs`: delay between an edit and its diagnostics (default 150; 0 allowed);
+ * - `settings`: the `hmailserver` section, for clients that do not answer `workspace/configuration`.
+ */
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  createConnection,
+  type CancellationToken,
+  type InitializeParams,
+  type InitializeResult,
+  type Message,
+  type ResponseMessage,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver/node';
+import { setFlagsFromString } from 'node:v8';
+import type { Analysis } from '../../simulator/src/analysis/index';
+import { builtinCatalog } from './builtins';
+import { DocumentManager } from './documents';
+import { codeActions } from './providers/codeActions';
+import { completion } from './providers/completion';
+import { definition } from './providers/definition';
+import { documentSymbols } from './providers/documentSymbols';
+import { foldingRanges } from './providers/folding';
+import { formatting } from './providers/formatting';
+import { hover } from './providers/hover';
+import { inlayHints } from './providers/inlayHints';
+import { references } from './providers/references';
+import { prepareRename, rename } from './providers/rename';
+import { signatureHelp } from './providers/signatureHelp';
+import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+/**
+ * Every analysis of a long file produces a few MB of short-lived objects; with V8's default young
+ * generation (up to 16 MB per semi-space) the process settles far above the memory it needs.
+ * Smaller semi-spaces keep a server holding a 5,000-line file well under 150 MB at the cost of more
+ * (cheap) scavenges. Set before anything is allocated in bulk; new space grows lazily, so it applies.
+ */
+setFlagsFromString('--max-semi-space-size=4');
+
+/**
+ * A request the client cancels while it still waits in the queue (typing fires completion after
+ * completion) is answered RequestCancelled without being computed at all.
+ */
+const connection = createConnection(ProposedFeatures.all, {
+  connectionStrategy: {
+    cancelUndispatched: (message: Message): ResponseMessage | undefined =>
+      'id' in message && (typeof message.id === 'number' || typeof message.id === 'string')
+        ? { jsonrpc: '2.0', id: message.id, error: { code: LSPErrorCodes.RequestCancelled, message: 'Request cancelled' } }
+        : undefined,
+  },
+});
+let settings: ServerSettings = { ...DEFAULT_SETTINGS };
+let pullConfiguration = false;
+let watchFiles = false;
+let documents: DocumentManager | undefined;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown };
+  const debounce = typeof options.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
+  if (options.settings !== undefined) settings = normalizeSettings(options.settings);
+  pullConfiguration = params.capabilities.workspace?.configuration === true;
+  watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  documents = new DocumentManager(connection, () => settings, debounce, builtinCatalog());
+  documents.listen();
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      completionProvider: { triggerCharacters: ['.', '"', ' '], resolveProvider: false },
+      hoverProvider: true,
+      signatureHelpProvider: { triggerCharacters: ['(', ',', ' '], retriggerCharacters: [','] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'hmailserver-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  // Include files change on disk while the script that loads them is open: re-check open scripts.
+  if (watchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{vbs,vbe,inc}' }] });
+  }
+  if (pullConfiguration) void refreshSettings();
+});
+
+connection.onDidChangeWatchedFiles(() => documents?.refreshAll());
+
+async function refreshSettings(): Promise<void> {
+  try {
+    const section: unknown = await connection.workspace.getConfiguration('hmailserver');
+    if (section !== null && section !== undefined) settings = normalizeSettings(section);
+  } catch {
+    // A client that advertises configuration but fails the request keeps the current settings.
+  }
+  documents?.refreshAll();
+}
+
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as { hmailserver?: unknown } | undefined)?.hmailserver;
+  if (pushed !== undefined) {
+    settings = normalizeSettings(pushed);
+    documents?.refreshAll();
+  } else if (pullConfiguration) {
+    void refreshSettings();
+  }
+});
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+
+/**
+ * Runs a request against the current analysis of its document. A request cancelled before or
+ * while its document was analysed answers RequestCancelled instead of computing a stale result.
+ */
+function withAnalysis<P extends { textDocument: TextDocumentIdentifier }, R>(
+  empty: R,
+  handler: (a: Analysis, params: P) => R | ResponseError<void>,
+): (params: P, token: CancellationToken) => R | ResponseError<void> {
+  return (params, token) => {
+    if (token.isCancellationRequested) return cancelled();
+    const a = documents?.analysisFor(params.textDocument.uri);
+    if (!a) return empty;
+    if (token.isCancellationRequested) return cancelled();
+    return handler(a, params);
+  };
+}
+
+const offsetOf = (a: Analysis, position: { line: number; character: number }) => a.parse.lines.offsetAt(position);
+
+connection.onCompletion(withAnalysis(null, (a, p) => completion(a, offsetOf(a, p.position), p.context?.triggerCharacter)));
+connection.onHover(withAnalysis(null, (a, p) => hover(a, offsetOf(a, p.position))));
+connection.onSignatureHelp(withAnalysis(null, (a, p) => signatureHelp(a, offsetOf(a, p.position))));
+connection.onDefinition(withAnalysis(null, (a, p) => definition(a, p.textDocument.uri, offsetOf(a, p.position))));
+connection.onReferences(withAnalysis([], (a, p) => references(a, p.textDocument.uri, offsetOf(a, p.position), p.context.includeDeclaration)));
+connection.onPrepareRename(withAnalysis(null, (a, p) => prepareRename(a, offsetOf(a, p.position))));
+connection.onRenameRequest(withAnalysis(null, (a, p) => rename(a, p.textDocument.uri, offsetOf(a, p.position), p.newName)));
+connection.onDocumentSymbol(withAnalysis([], (a) => documentSymbols(a)));
+connection.onFoldingRanges(withAnalysis([], (a) => foldingRanges(a)));
+connection.onDocumentFormatting(withAnalysis([], (a, p) => formatting(a, p.options, settings.keywordCasing)));
+connection.languages.inlayHint.on(withAnalysis([], (a, p) => (settings.resultValueHints ? inlayHints(a, p.range) : [])));
+connection.onCodeAction(withAnalysis([], (a, p) => codeActions(a, p)));
+
+connection.listen();

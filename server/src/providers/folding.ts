@@ -1,0 +1,12 @@
+/** Folding ranges: blocks (down to the line before their closing keyword) and comment runs. */
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver/node';
+import type { Analysis } from '../../../simulator/src/analysis/index';
+import { foldingRegions } from '../../../simulator/src/analysis/index';
+
+export function foldingRanges(a: Analysis): FoldingRange[] {
+  return foldingRegions(a).map((r) => ({
+    startLine: r.startLine,
+    endLine: r.endLine,
+    ...(r.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}),
+  }));
+}

@@ -1,0 +1,11 @@
+/** Document formatting: block indentation, and keyword casing when `hmailserver.format.keywordCasing` is `pascal`. */
+import type { FormattingOptions, TextEdit } from 'vscode-languageserver/node';
+import type { Analysis } from '../../../simulator/src/analysis/index';
+import { formatDocument } from '../../../simulator/src/analysis/index';
+
+export function formatting(a: Analysis, options: FormattingOptions, keywordCasing: 'preserve' | 'pascal'): TextEdit[] {
+  return formatDocument(a.source, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, keywordCasing }).map((e) => ({
+    range: a.parse.lines.rangeOf(e),
+    newText: e.newText,
+  }));
+}

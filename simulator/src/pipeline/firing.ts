@@ -1,0 +1,71 @@
+/**
+ * One firing of one event, as ScriptServer::FireEvent does it (§2.3): a new engine, the
+ * named items added with their members global (a bare `Value` is `Result.Value`), the
+ * whole file run (its top-level code too), then the appended `Call OnX(…)`. Nothing
+ * persists between firings; the parsed file is shared, only runtime state is new.
+ */
+import type { VbsObject } from '../runtime/objects/comObject';
+import { ScriptEngine, type ScriptEngineOptions } from '../runtime/engine/scriptEngine';
+import { ScriptError } from '../runtime/engine/scriptError';
+import { parse } from '../syntax/parser';
+import type { ScriptErrorReport } from '../report/types';
+import { appendedCall, type CallArgument } from './callText';
+import { reportScriptError } from './errorLog';
+import type { ScriptFile } from './scriptFile';
+
+/** What stays the same for every firing of a run. */
+export interface ScriptHost {
+  script: ScriptFile;
+  engineOptions: ScriptEngineOptions;
+  /** Adds the ProgIDs scripts may create (sandbox, hMailServer, mocks) to a new engine. */
+  registerProgIds(engine: ScriptEngine): void;
+  /** The run's EventLog (every firing writes to the same log). */
+  eventLog: VbsObject;
+}
+
+export interface Firing {
+  /** Event or rule-function name: the procedure the appended call calls. */
+  procedure: string;
+  args: readonly CallArgument[];
+  /** Named items besides EventLog: Result (where the event has one) and the HMAILSERVER_* objects. */
+  namedItems: ReadonlyArray<readonly [string, VbsObject]>;
+}
+
+export interface FiringOutcome {
+  error?: ScriptErrorReport;
+  /** The handler ran past the time limit. */
+  timedOut?: boolean;
+}
+
+/** A ScriptError from the engine's time limit (not catchable by the script). */
+export function isTimeout(error: ScriptError): boolean {
+  return error.number === 0 && error.source === 'ScriptEngine';
+}
+
+export function fire(host: ScriptHost, firing: Firing): FiringOutcome {
+  const script = host.script;
+  const callText = appendedCall('vbscript', firing.procedure, firing.args);
+  const call = parse(callText);
+  if (call.diagnostics.length > 0) {
+    // A value the server embedded badly breaks the whole text: nothing runs, not even top-level code.
+    const d = call.diagnostics[0];
+    const error = new ScriptError(d.code, d.message, 'Microsoft VBScript compilation error', script.path, 1, d.range.start.character + 1, callText, d.range);
+    return { error: reportScriptError(error, script.path, script.callLine) };
+  }
+  const engine = new ScriptEngine(host.engineOptions);
+  host.registerProgIds(engine);
+  engine.addObject('EventLog', host.eventLog, { globalMembers: true });
+  for (const [name, object] of firing.namedItems) engine.addObject(name, object, { globalMembers: true });
+  const callUnit = `${script.path} (appended call)`;
+  try {
+    engine.addCode(script.source, script.path);
+    engine.addCode(callText, callUnit);
+    return {};
+  } catch (e) {
+    if (!(e instanceof ScriptError)) throw e;
+    if (isTimeout(e)) return { timedOut: true, error: reportScriptError(e, script.path, e.line) };
+    // The call line is reported where the server puts it: two lines below the file.
+    if (e.fileName === callUnit) return { error: reportScriptError(e, script.path, script.callLine) };
+    return { error: reportScriptError(e, e.fileName || script.path, e.line) };
+  }
+}

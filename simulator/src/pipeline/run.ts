@@ -1,0 +1,425 @@
+/**
+ * A whole simulated run: load the script as the server does (§2.2), play the SMTP session,
+ * deliver what was queued (and what scripts created or bounced), fire the scenario's extra
+ * events, and write the report and the run's files into the output folder — never anywhere else.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { getEvent, RULE_FUNCTION_NAME } from '../api';
+import { encodeEventLogFile } from '../hmailserver/server/eventLog';
+import { formatLocalTime } from '../hmailserver/server/clock';
+import { expandRecipient, type ExpandedRecipient } from '../hmailserver/server/recipients';
+import { createSimulatedServer, type SimulatedServer } from '../hmailserver/server/simulatedServer';
+import { findAccount, settingValue } from '../hmailserver/server/state';
+import { makeEventLog } from '../hmailserver/objects/eventLog';
+import { makeClient } from '../hmailserver/objects/client';
+import { makeResult } from '../hmailserver/objects/result';
+import { makeAccount } from '../hmailserver/objects/account';
+import { mimeDate } from '../hmailserver/objects/messageDates';
+import { hmailserverProgIds } from '../hmailserver/objects/progIds';
+import { loadMessageFile, MalformedMessageError, MessageObject, messageProgIds, MimeMessage, StoredMessage, type MessageHooks } from '../hmailserver/objects/messageModel';
+import { sandboxProgIds } from '../sandbox/progIds';
+import { createSimulationContext, type Simulation } from '../sandbox/simulation';
+import { ScriptEngine } from '../runtime/engine/scriptEngine';
+import { ScriptError } from '../runtime/engine/scriptError';
+import type { ResolvedScenario } from '../scenario/load';
+import type { FailedRecipient, MessageReport, Outcome, RunReport, ScriptErrorReport } from '../report/types';
+import { localTimeToEpoch } from './clock';
+import { addressesIn, DEFAULT_CLIENT, defaultServer } from './defaults';
+import { deliver, type DeliveryRunner, type QueuedMessage } from './delivery';
+import { errorLogLine, reportScriptError } from './errorLog';
+import { EventRunner, HandlerTimeout, type EventArgument } from './eventRunner';
+import type { ScriptHost } from './firing';
+import { buildBounce, ruleSubjectOf } from './messages';
+import { readScriptFile, type ScriptFile } from './scriptFile';
+import { runSession, type ClientSnapshot, type Envelope, type SessionRunner } from './session';
+import { AFTER_DELIVERY } from './order';
+
+/** Bad input or a time limit: the run cannot give a meaningful report. One line, naming the file. */
+export class SimulationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SimulationError';
+  }
+}
+
+export interface RunOptions {
+  outputDir: string;
+}
+
+type Recipient = ExpandedRecipient;
+
+export async function runScenario(scenario: ResolvedScenario, options: RunOptions): Promise<RunReport> {
+  const run = await Run.prepare(scenario, options);
+  return run.execute();
+}
+
+class Run {
+  private readonly queue: Array<{ queued: QueuedMessage; stored: StoredMessage<Recipient> }> = [];
+  private readonly delivered: string[] = [];
+  private readonly failed: FailedRecipient[] = [];
+  private deleted = false;
+  private nextMessageId = 1;
+  private mainMessage: StoredMessage<Recipient> | undefined;
+  private readonly notes: string[] = [];
+
+  private constructor(
+    private readonly scenario: ResolvedScenario,
+    private readonly options: RunOptions,
+    private readonly script: ScriptFile,
+    private readonly file: MimeMessage | undefined,
+    private readonly server: SimulatedServer,
+    private readonly sim: Simulation,
+    private readonly runner: EventRunner,
+    private readonly loadError: ScriptErrorReport | undefined,
+    private readonly mailFrom: string,
+    private readonly rcptTo: string[],
+    private readonly clock: number,
+  ) {}
+
+  static async prepare(scenario: ResolvedScenario, options: RunOptions): Promise<Run> {
+    const sc = scenario.scenario;
+    const env = scenario.environment;
+    let clock: number;
+    try {
+      clock = localTimeToEpoch(env.now, env.timeZone);
+    } catch (e) {
+      throw new SimulationError(`${scenario.file}: environment: ${(e as Error).message}`);
+    }
+    const script = readScript(scenario.scriptPath);
+    const file = scenario.messagePath ? await readMessage(scenario.messagePath) : undefined;
+    const header = (name: string): string => file?.getField(name, true) ?? '';
+    const mailFrom = sc.session?.mailFrom ?? addressesIn(header('From'))[0] ?? '';
+    const rcptTo = sc.session?.rcptTo ?? [...addressesIn(header('To')), ...addressesIn(header('Cc'))];
+    const server = createSimulatedServer(sc.server ?? defaultServer(rcptTo), { startTime: formatLocalTime(clock, env.timeZone) });
+    mkdirSync(options.outputDir, { recursive: true });
+    const sim = createSimulationContext({
+      version: scenario.version,
+      now: () => clock,
+      timeZone: env.timeZone,
+      mocks: sc.mocks,
+      scenarioDir: scenario.dir,
+      outputDir: options.outputDir,
+    });
+    const eventLog = makeEventLog(sim.ctx, server);
+    // Filled in below: ProgID factories need the run for message hooks.
+    let hooks: MessageHooks<Recipient> = {};
+    const host: ScriptHost = {
+      script,
+      engineOptions: {
+        clock: () => clock,
+        timeZone: env.timeZone,
+        locale: env.locale,
+        seed: env.seed,
+        limits: { timeLimitMs: scenario.timeoutSeconds * 1000 },
+      },
+      eventLog,
+      registerProgIds(engine) {
+        for (const [progId, make] of Object.entries(sandboxProgIds)) engine.progIds.register(progId, () => make(sim.ctx));
+        for (const [progId, make] of Object.entries(hmailserverProgIds)) engine.progIds.register(progId, () => make(sim.ctx, server));
+        for (const [progId, make] of Object.entries(messageProgIds(hooks))) engine.progIds.register(progId, () => make(sim.ctx));
+      },
+    };
+    const { handlers, error } = loadScript(host, sim);
+    const runner = new EventRunner(host, scenario.version, handlers, server, sim.recorder);
+    const run = new Run(scenario, options, script, file, server, sim, runner, error, mailFrom, rcptTo, clock);
+    hooks = run.messageHooks();
+    return run;
+  }
+
+  async execute(): Promise<RunReport> {
+    try {
+      const session = this.runSessionPhase();
+      this.deliverQueue();
+      this.fireListed();
+      const outcome: Outcome = session.outcome === 'accepted' && this.deleted && this.delivered.length === 0 ? 'deleted' : session.outcome;
+      return this.finish(outcome, session.reply, session.transcript);
+    } catch (e) {
+      if (e instanceof HandlerTimeout) {
+        throw new SimulationError(`${this.scenario.file}: ${e.event} in ${e.error.file}:${e.error.line} ran longer than the ${this.scenario.timeoutSeconds} s time limit (limits.timeoutSeconds / --timeout)`);
+      }
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------ session
+
+  private runSessionPhase() {
+    const sc = this.scenario.scenario;
+    const client = { ...DEFAULT_CLIENT, ...sc.session?.client };
+    const stored = new StoredMessage<Recipient>({ fromAddress: this.mailFrom, filename: this.messageFilename(1) });
+    this.mainMessage = stored;
+    const ctx = this.sim.ctx;
+    const hooks = this.messageHooks();
+    const clientObject = (c: ClientSnapshot, event: string) => makeClient(ctx, c, event);
+    const withEnvelope = (envelope: Envelope): MessageObject<Recipient> => {
+      stored.fromAddress = envelope.mailFrom;
+      stored.recipients = envelope.recipients.map((r) => ({ ...r }));
+      return new MessageObject(ctx, stored, hooks);
+    };
+    const sessionRunner: SessionRunner = {
+      fire: (request) => {
+        const result = makeResult(ctx, request.event);
+        switch (request.event) {
+          case 'OnClientConnect':
+          case 'OnHELO':
+          case 'OnClientLogon':
+            return this.runner.fire({ event: request.event, result, args: { oClient: { object: clientObject(request.client, request.event) } } });
+          case 'OnClientValidatePassword': {
+            const account = findAccount(this.server.state, request.accountAddress);
+            if (!account) return undefined;
+            return this.runner.fire({ event: request.event, result, args: { oAccount: { object: makeAccount(ctx, this.server, account) }, sPassword: { text: request.password } } });
+          }
+          case 'OnAcceptMessage':
+            if (this.file && !stored.file) stored.receive(this.withReceivedHeader(this.file, client));
+            return this.runner.fire({ event: request.event, result, args: { oClient: { object: clientObject(request.client, request.event) }, oMessage: { object: withEnvelope(request.envelope) } } });
+          default:
+            return this.runner.fire({ event: request.event, result, args: { oClient: { object: clientObject(request.client, request.event) }, oMessage: { object: withEnvelope(request.envelope) } } });
+        }
+      },
+    };
+    const session = runSession(
+      {
+        state: this.server.state,
+        client: { ip: client.ip, port: client.port, helo: client.helo },
+        tls: sc.session?.tls ?? 'none',
+        auth: sc.session?.auth,
+        mailFrom: this.mailFrom,
+        rcptTo: this.rcptTo,
+        now: formatLocalTime(this.clock, this.scenario.environment.timeZone),
+        hostName: this.hostName(),
+      },
+      sessionRunner,
+    );
+    if (session.queued) {
+      if (this.file && !stored.file) stored.receive(this.withReceivedHeader(this.file, client));
+      stored.recipients = session.queued.recipients;
+      this.enqueue(stored);
+    }
+    return session;
+  }
+
+  /** hMailServer adds its Received header before OnAcceptMessage sees the file. */
+  private withReceivedHeader(file: MimeMessage, client: { ip: string; helo: string }): MimeMessage {
+    const copy = file.clone();
+    const date = mimeDate(this.clock, this.scenario.environment.timeZone);
+    copy.header.insert('Received', `from ${client.helo} ([${client.ip}]) by ${this.hostName()} with hMailServer ; ${date}`, 0);
+    return copy;
+  }
+
+  // ------------------------------------------------------------ delivery
+
+  private enqueue(stored: StoredMessage<Recipient>, isBounce = false): void {
+    const id = this.nextMessageId++;
+    stored.id = BigInt(id);
+    stored.state = 1;
+    if (!stored.filename) stored.filename = this.messageFilename(id);
+    this.queue.push({ queued: { id, mailFrom: stored.fromAddress, recipients: stored.recipients, isBounce }, stored });
+  }
+
+  private deliverQueue(): void {
+    const sc = this.scenario.scenario;
+    // Scripts may queue more messages while this runs; a bounce storm is cut off.
+    for (let i = 0; i < this.queue.length && i < 50; i++) {
+      const { queued, stored } = this.queue[i];
+      const result = deliver(
+        queued,
+        {
+          globalRules: this.server.state.rules.filter((r) => !r.account),
+          accountRules: (address) => this.server.state.rules.filter((r) => r.account?.toLowerCase() === address.toLowerCase()),
+          remote: sc.delivery?.remote ?? {},
+          retries: sc.delivery?.retries ?? 0,
+        },
+        this.deliveryRunner(stored),
+      );
+      if (stored === this.mainMessage) {
+        this.delivered.push(...result.delivered);
+        this.failed.push(...result.failed);
+        this.deleted = result.deleted;
+      }
+      this.writeMessageFile(stored);
+    }
+  }
+
+  private deliveryRunner(stored: StoredMessage<Recipient>): DeliveryRunner {
+    const ctx = this.sim.ctx;
+    const message = () => new MessageObject(ctx, stored, this.messageHooks());
+    return {
+      fire: (request) => {
+        stored.retries = request.attempt - 1;
+        if (request.event === 'OnDeliveryFailed') {
+          return this.runner.fire({
+            event: request.event,
+            attempt: request.attempt,
+            args: { oMessage: { object: message() }, sRecipient: { text: request.recipient }, sErrorMessage: { text: request.error } },
+          });
+        }
+        stored.recipients = request.remaining;
+        return this.runner.fire({ event: request.event, attempt: request.attempt, result: makeResult(ctx, request.event), args: { oMessage: { object: message() } } });
+      },
+      runRuleFunction: (name, _queued, attempt) => {
+        this.runner.fire({ event: RULE_FUNCTION_NAME, procedure: name, attempt, result: makeResult(ctx, RULE_FUNCTION_NAME), args: { oMessage: { object: message() } } });
+      },
+      ruleSubject: (_queued, attempt) => ruleSubjectOf(stored, attempt),
+      setHeader: (_queued, name, value) => stored.file?.setField(name, value, true),
+      note: (text) => void this.notes.push(text),
+      bounce: (queued, failed) => {
+        const bounce = buildBounce(queued, failed, stored, this.hostName(), this.clock, this.scenario.environment.timeZone);
+        if (!bounce) return;
+        bounce.recipients = expandRecipient(this.server.state, queued.mailFrom);
+        this.enqueue(bounce, true);
+      },
+    };
+  }
+
+  private messageHooks(): MessageHooks<Recipient> {
+    return {
+      onSave: (save) => {
+        // A message a script created and saved (State 0) is queued like any other.
+        if (save.previousState === 0) this.enqueue(save.message);
+        this.sim.ctx.record({ kind: 'file-write', target: save.message.filename || '(message)', allowed: true, detail: `Message.Save, ${save.data.length} bytes` });
+      },
+      resolveRecipient: (address) => expandRecipient(this.server.state, address),
+    };
+  }
+
+  // ------------------------------------------------------------ extra events
+
+  private fireListed(): void {
+    const ctx = this.sim.ctx;
+    for (const item of this.scenario.scenario.fire ?? []) {
+      const api = getEvent(item.event);
+      if (!api) throw new SimulationError(`${this.scenario.file}: fire: hMailServer has no event ${item.event}`);
+      const args: Record<string, EventArgument> = {};
+      for (const p of api.params) args[p.name] = this.argumentFor(item.event, p.name, p.type, item.args?.[p.name]);
+      this.runner.fire({ event: api.name, result: makeResult(ctx, api.name), args });
+    }
+    void AFTER_DELIVERY;
+  }
+
+  private argumentFor(event: string, name: string, type: string, value: unknown): EventArgument {
+    const ctx = this.sim.ctx;
+    switch (type) {
+      case 'Client':
+        return { object: makeClient(ctx, { ...DEFAULT_CLIENT, ipAddress: DEFAULT_CLIENT.ip, ...(value as object) }, event) };
+      case 'Account': {
+        const account = typeof value === 'string' ? findAccount(this.server.state, value) : undefined;
+        if (!account) throw new SimulationError(`${this.scenario.file}: fire ${event}: ${name} must name an account of the scenario's server`);
+        return { object: makeAccount(ctx, this.server, account) };
+      }
+      case 'Message': {
+        if (value === null || value === undefined) return this.mainMessage?.file ? { object: new MessageObject(ctx, this.mainMessage, this.messageHooks()) } : { nothing: true };
+        throw new SimulationError(`${this.scenario.file}: fire ${event}: ${name} takes null (the run's message)`);
+      }
+      case 'Long':
+        return { number: Number(value ?? 0) };
+      default:
+        return { text: String(value ?? '') };
+    }
+  }
+
+  // ------------------------------------------------------------ output
+
+  private hostName(): string {
+    const configured = settingValue(this.server.state, 'HostName');
+    if (typeof configured === 'string' && configured !== '') return configured;
+    const domain = this.server.state.domains[0]?.Name;
+    return domain ? `mail.${domain}` : 'localhost';
+  }
+
+  private messageFilename(id: number): string {
+    return `C:\\Program Files (x86)\\hMailServer\\Data\\{${String(id).padStart(8, '0')}-0000-0000-0000-000000000000}.eml`;
+  }
+
+  private writeMessageFile(stored: StoredMessage<Recipient>): void {
+    if (!stored.file) return;
+    const dir = path.join(this.options.outputDir, 'messages');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `message-${stored.id}.eml`), stored.file.serialize());
+  }
+
+  private messageReport(): MessageReport | undefined {
+    const stored = this.mainMessage;
+    if (!stored?.file) return undefined;
+    const headers: Record<string, string> = {};
+    for (const field of stored.file.header.fields) {
+      if (!(field.name in headers)) headers[field.name] = stored.file.getField(field.name, true);
+    }
+    return { subject: stored.file.getField('Subject', true), headers, file: stored.id > 0n ? `messages/message-${stored.id}.eml` : undefined };
+  }
+
+  private finish(outcome: Outcome, reply: string, transcript: RunReport['transcript']): RunReport {
+    const errors = [...(this.loadError ? [this.loadError] : []), ...this.runner.errors];
+    const logTime = formatLocalTime(this.clock, this.scenario.environment.timeZone, true);
+    const report: RunReport = {
+      schemaVersion: 1,
+      scenario: this.scenario.name,
+      script: path.basename(this.scenario.scriptPath),
+      hmailserver: this.scenario.version,
+      outcome,
+      reply,
+      transcript,
+      events: this.runner.events,
+      delivered: this.delivered,
+      failed: this.failed,
+      message: this.messageReport(),
+      eventLog: this.server.eventLog.entries.map((e) => e.text),
+      errors: errors.map((e) => e.logLine),
+      sideEffects: this.sim.recorder.effects,
+    };
+    if (this.notes.length > 0) report.notes = this.notes;
+    const logs = path.join(this.options.outputDir, 'logs');
+    mkdirSync(logs, { recursive: true });
+    writeFileSync(path.join(logs, 'hmailserver_events.log'), encodeEventLogFile(this.server.eventLog.entries));
+    if (errors.length > 0) {
+      const date = logTime.slice(0, 10);
+      writeFileSync(path.join(logs, `ERROR_hmailserver_${date}.log`), errors.map((e) => errorLogLine(this.server.threadId, logTime, e.logLine)).join('\r\n') + '\r\n');
+    }
+    writeFileSync(path.join(this.options.outputDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+    return report;
+  }
+}
+
+function readScript(scriptPath: string): ScriptFile {
+  try {
+    return readScriptFile(scriptPath);
+  } catch (e) {
+    throw new SimulationError(`${scriptPath}: cannot read the script (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+async function readMessage(messagePath: string): Promise<MimeMessage> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(messagePath);
+  } catch (e) {
+    throw new SimulationError(`${messagePath}: cannot read the message (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    return await loadMessageFile(bytes, messagePath);
+  } catch (e) {
+    if (e instanceof MalformedMessageError) throw new SimulationError(e.message);
+    throw e;
+  }
+}
+
+/**
+ * §2.2: the whole file runs once, with no named items. A compile error, or a runtime error
+ * in top-level code (EventLog.Write at the top fails here), means no event fires.
+ */
+function loadScript(host: ScriptHost, sim: Simulation): { handlers?: Set<string>; error?: ScriptErrorReport } {
+  const script = host.script;
+  const engine = new ScriptEngine(host.engineOptions);
+  host.registerProgIds(engine);
+  sim.recorder.currentEvent = 'load';
+  try {
+    engine.addCode(script.source, script.path);
+    return { handlers: new Set(engine.procedureNames().map((n) => n.toLowerCase())) };
+  } catch (e) {
+    if (!(e instanceof ScriptError)) throw e;
+    return { error: reportScriptError(e, e.fileName || script.path, e.line) };
+  } finally {
+    sim.recorder.currentEvent = undefined;
+    engine.close();
+  }
+}

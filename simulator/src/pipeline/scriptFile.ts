@@ -1,0 +1,40 @@
+/**
+ * The event script as hMailServer reads it (§2.1): bytes decoded by BOM — UTF-8 with an
+ * EF BB BF BOM, UTF-16LE with FF FE, anything else as ANSI (Windows-1252), so UTF-8 without
+ * a BOM is misread exactly as on the server — then parsed once for every firing of the run.
+ */
+import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
+import { LineIndex } from '../syntax/lineIndex';
+import { parse } from '../syntax/parser';
+import type { ParseResult } from '../syntax/parseResult';
+
+export type ScriptEncoding = 'utf-8' | 'utf-16le' | 'ansi';
+
+export interface ScriptFile {
+  /** Absolute path on this machine. */
+  path: string;
+  source: string;
+  encoding: ScriptEncoding;
+  parsed: ParseResult;
+  /** 1-based line of the call the server appends after CRLF CRLF (errors in it are reported there). */
+  callLine: number;
+}
+
+export function decodeScript(bytes: Buffer): { source: string; encoding: ScriptEncoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { source: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { source: bytes.subarray(2).toString('utf16le'), encoding: 'utf-16le' };
+  // Node's TextDecoder treats windows-1252 as Latin-1 (0x80 would not be €): iconv-lite has the real table.
+  return { source: iconv.decode(bytes, 'windows-1252'), encoding: 'ansi' };
+}
+
+export function readScriptFile(path: string): ScriptFile {
+  const { source, encoding } = decodeScript(readFileSync(path));
+  return scriptFileFromSource(path, source, encoding);
+}
+
+export function scriptFileFromSource(path: string, source: string, encoding: ScriptEncoding = 'utf-8'): ScriptFile {
+  // file + CRLF CRLF + call: the call sits two lines below the file's last line.
+  const callLine = new LineIndex(source).lineCount + 2;
+  return { path, source, encoding, parsed: parse(source, path), callLine };
+}

@@ -1,0 +1,74 @@
+/**
+ * What a simulated run reports: `hmailsim run --json` prints this, `report.json` stores it,
+ * the debugger shows it, and `hmailsim test` compares it with a scenario's `expect`.
+ * `schemaVersion` changes whenever a field changes meaning.
+ */
+import type { SideEffect } from '../sandbox/context';
+
+export type Outcome = 'accepted' | 'rejected' | 'tempfail' | 'disconnected' | 'deleted' | 'load-failed';
+
+export interface TranscriptLine {
+  from: 'client' | 'server';
+  line: string;
+}
+
+export interface ScriptErrorReport {
+  number: number;
+  description: string;
+  source: string;
+  file: string;
+  /** 1-based, as hMailServer prints it (appended call lines count). */
+  line: number;
+  column: number;
+  /** The line as hMailServer logs it (§2.6). */
+  logLine: string;
+}
+
+export interface EventReport {
+  name: string;
+  /** 1-based position among all firings of the run. */
+  ordinal: number;
+  /** Arguments as the appended call passed them (named items by name, literals as written). */
+  args: Record<string, unknown>;
+  fired: boolean;
+  skipped?: 'no-handler' | 'version' | 'load-failed';
+  result?: { value: unknown; message: string; parameter: unknown };
+  error?: ScriptErrorReport;
+  /** Delivery attempt (1-based) for delivery events. */
+  attempt?: number;
+}
+
+export interface FailedRecipient {
+  recipient: string;
+  error: string;
+}
+
+export interface MessageReport {
+  subject: string;
+  /** Header name → value (first occurrence), as queued or delivered. */
+  headers: Record<string, string>;
+  /** The message as queued/delivered, relative to the run's output folder. */
+  file?: string;
+}
+
+export interface RunReport {
+  schemaVersion: 1;
+  scenario: string;
+  script: string;
+  hmailserver: string;
+  outcome: Outcome;
+  /** The server line that decided the transaction (never the closing 221). */
+  reply: string;
+  transcript: TranscriptLine[];
+  events: EventReport[];
+  delivered: string[];
+  failed: FailedRecipient[];
+  message?: MessageReport;
+  /** EventLog.Write texts, in order. */
+  eventLog: string[];
+  /** Script errors in hMailServer's log format. */
+  errors: string[];
+  sideEffects: SideEffect[];
+  /** What rules did that the simulator only describes (IMAP folders, forwards). */
+  notes?: string[];
+}

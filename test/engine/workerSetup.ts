@@ -1,0 +1,6 @@
+/** Host objects for scripts run in a debug worker by the tests: `Echo` sends output to the host. */
+import type { ScriptEngine } from '../../simulator/src/runtime/engine/scriptEngine.js';
+
+export function setup(engine: ScriptEngine, output: (text: string) => void): void {
+  engine.addObject('Echo', (...args: unknown[]) => output(args.join(' ')));
+}

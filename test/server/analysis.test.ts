@@ -1,0 +1,188 @@
+/**
+ * The analysis layer called directly (the debugger's console uses it the same way): the type of
+ * expressions in scope, scopes and symbols, roles of procedures.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, type Analysis } from '../../simulator/src/analysis/analyze';
+import { scopeAt } from '../../simulator/src/analysis/binder';
+import { typeLabel } from '../../simulator/src/analysis/types';
+import { parseExpression } from '../../simulator/src/syntax/parser';
+import { builtinCatalog } from '../../server/src/builtins';
+
+const script = [
+  'Option Explicit', // 0
+  'Class Box', // 1
+  '  Public Size', // 2
+  '  Public Function Self()', // 3
+  '    Set Self = Me', // 4
+  '  End Function', // 5
+  'End Class', // 6
+  'Function GetApp()', // 7
+  '  Set GetApp = CreateObject("hMailServer.Application")', // 8
+  'End Function', // 9
+  'Sub OnExternalAccountDownload(oFetchAccount, oMessage, sRemoteUID)', // 10
+  '  Dim app, re, b, fso, mixed', // 11
+  '  Set app = GetApp()', // 12
+  '  Set re = New RegExp', // 13
+  '  Set b = New Box', // 14
+  '  Set fso = CreateObject("Scripting.Dictionary")', // 15
+  '  Set mixed = oMessage', // 16
+  '  Set mixed = fso', // 17
+  '  With oMessage.Recipients', // 18
+  '    x = 1', // 19
+  '  End With', // 20
+  'End Sub', // 21
+  'Sub StampIt(msg)', // 22
+  '  x = 1', // 23
+  'End Sub', // 24
+].join('\n');
+
+function typeAt(a: Analysis, line: number, expression: string): string {
+  const offset = a.parse.lines.offsetAt({ line, character: 2 });
+  const e = parseExpression(expression).ast!;
+  return typeLabel(a.types.typeInScope(e, scopeAt(a.binding, offset)));
+}
+
+describe('analysis: types', () => {
+  const a = analyze(script, { version: '5.6', builtins: builtinCatalog() });
+
+  it('event parameters come from the prototypes, by position', () => {
+    assert.equal(typeAt(a, 19, 'oFetchAccount'), 'FetchAccount');
+    assert.equal(typeAt(a, 19, 'oMessage'), 'Message');
+    assert.equal(typeAt(a, 19, 'sRemoteUID'), 'String');
+  });
+
+  it('member return types, default members and collections', () => {
+    assert.equal(typeAt(a, 19, 'oMessage.Recipients(0)'), 'Recipient');
+    assert.equal(typeAt(a, 19, 'oMessage.Recipients.Item(0)'), 'Recipient');
+    assert.equal(typeAt(a, 19, 'oMessage.Recipients(0).Address'), 'String');
+    assert.equal(typeAt(a, 19, 'oMessage.Attachments'), 'Attachments');
+  });
+
+  it('Set assignments, function results, ProgIDs and New', () => {
+    assert.equal(typeAt(a, 19, 'app'), 'Application');
+    assert.equal(typeAt(a, 19, 'app.Settings.SecurityRanges'), 'SecurityRanges');
+    assert.equal(typeAt(a, 19, 're'), 'VBScript.RegExp');
+    assert.equal(typeAt(a, 19, 'b'), 'Box');
+    assert.equal(typeAt(a, 19, 'b.Self()'), 'Box');
+    assert.equal(typeAt(a, 19, 'fso'), 'Scripting.Dictionary');
+    assert.equal(typeAt(a, 19, 'CreateObject("Vendor.Unknown")'), 'Variant');
+  });
+
+  it('named items and a rule function parameter', () => {
+    assert.equal(typeAt(a, 19, 'Result'), 'Result');
+    assert.equal(typeAt(a, 19, 'HMAILSERVER_FETCHACCOUNT'), 'FetchAccount');
+    assert.equal(typeAt(a, 23, 'msg'), 'Message');
+  });
+
+  it('unknown or conflicting values stay Variant', () => {
+    assert.equal(typeAt(a, 19, 'mixed'), 'Variant');
+    assert.equal(typeAt(a, 19, 'CreateObject("Some.Unknown").Foo'), 'Variant');
+  });
+
+  it('With blocks type their leading dots', () => {
+    const withStatement = a.parse.ast.body.flatMap((s) => (s.kind === 'Procedure' ? s.body : [])).find((s) => s.kind === 'With');
+    assert.ok(withStatement && withStatement.kind === 'With');
+    assert.equal(typeLabel(a.types.typeOf(withStatement.object)), 'Recipients');
+  });
+});
+
+describe('analysis: scopes and roles', () => {
+  const a = analyze(script, { version: '5.6', builtins: builtinCatalog() });
+
+  it('knows globals, procedures, classes, locals and parameters', () => {
+    assert.deepEqual([...a.binding.global.symbols.keys()].sort(), ['box', 'getapp', 'onexternalaccountdownload', 'stampit']);
+    const handler = a.binding.procedures.find((p) => p.node.name.name === 'OnExternalAccountDownload')!;
+    assert.deepEqual([...handler.scope.symbols.values()].map((s) => `${s.kind} ${s.name}`).slice(0, 4), [
+      'parameter oFetchAccount',
+      'parameter oMessage',
+      'parameter sRemoteUID',
+      'variable app',
+    ]);
+  });
+
+  it('tells events, rule functions and helpers apart', () => {
+    const roles = Object.fromEntries(a.binding.procedures.map((p) => [p.node.name.name, p.role.kind]));
+    assert.deepEqual(roles, { Self: 'method', GetApp: 'helper', OnExternalAccountDownload: 'event', StampIt: 'rule' });
+  });
+
+  it('reports x as undeclared under Option Explicit, twice', () => {
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['hms-undeclared-variable', 'hms-undeclared-variable']);
+  });
+});
+
+describe('analysis: half-typed code', () => {
+  it('every prefix of a realistic file analyses and answers every query without throwing', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { repoRoot } = await import('./lspClient');
+    const { completionsAt, hoverAt, definitionAt, referencesAt, prepareRenameAt, signatureAt, documentOutline, foldingRegions, resultValueHints, formatDocument } =
+      await import('../../simulator/src/analysis/index');
+    const src = readFileSync(path.join(repoRoot, 'test/server/fixtures/realistic.vbs'), 'utf8');
+    for (let cut = 0; cut <= src.length; cut += 41) {
+      const text = src.slice(0, cut);
+      const a = analyze(text, { builtins: builtinCatalog() });
+      for (const off of [cut, Math.max(0, cut - 3), cut >> 1]) {
+        completionsAt(a, off);
+        hoverAt(a, off);
+        definitionAt(a, off);
+        referencesAt(a, off, true);
+        prepareRenameAt(a, off);
+        signatureAt(a, off);
+      }
+      documentOutline(a);
+      foldingRegions(a);
+      resultValueHints(a);
+      formatDocument(text, { tabSize: 4, insertSpaces: true, keywordCasing: 'pascal' });
+    }
+  });
+});
+
+describe('analysis: formatting and load-time names', () => {
+  it('continuation lines sit one level deeper and the statement still opens its block', async () => {
+    const { formatDocument } = await import('../../simulator/src/analysis/index');
+    const text = 'Sub X()\nIf a And _\nb Then\nc = 1\nEnd If\nEnd Sub';
+    let out = text;
+    for (const e of formatDocument(text, { tabSize: 2, insertSpaces: true, keywordCasing: 'preserve' }).reverse()) {
+      out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    }
+    assert.equal(out, 'Sub X()\n  If a And _\n    b Then\n    c = 1\n  End If\nEnd Sub');
+  });
+
+  it('a bare member name at top level is not a load-time named item, EventLog is', () => {
+    const a = analyze('Size = 5\nEventLog.Write "x"', { builtins: builtinCatalog() });
+    assert.deepEqual(a.diagnostics.map((d) => `${d.code}@${a.parse.lines.positionAt(d.start).line}`), ['hms-load-time-named-item@1']);
+  });
+});
+
+describe('analysis: incremental re-parse', () => {
+  it('gives exactly the full parse for edits inside procedures, and declines everything else', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { repoRoot } = await import('./lspClient');
+    const { parse } = await import('../../simulator/src/syntax/parser');
+    const { reparse } = await import('../../simulator/src/analysis/incrementalParse');
+    const src = readFileSync(path.join(repoRoot, 'test/server/fixtures/realistic.vbs'), 'utf8');
+    const snippets = ['x', ' ', '"', "'", '_', '\n', 'End Sub\n', 'If a Then\n', 'Dim q\n', ':', '(', 'oMessage.'];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let reused = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const at = random(src.length);
+      const removed = random(3);
+      const text = src.slice(0, at) + snippets[random(snippets.length)] + src.slice(at + removed);
+      const incremental = reparse(parse(src), text);
+      if (!incremental) continue;
+      reused++;
+      const full = parse(text);
+      assert.deepEqual(incremental.diagnostics, full.diagnostics);
+      assert.equal(JSON.stringify(incremental.ast), JSON.stringify(full.ast), `edit at ${at}`);
+      assert.deepEqual(incremental.comments, full.comments);
+    }
+    assert.ok(reused > 100, `only ${reused} of 300 edits were re-parsed incrementally`);
+  });
+});

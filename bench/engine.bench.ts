@@ -1,7 +1,7 @@
 /**
- * VBScript engine throughput, measured on the engine as it ships: bundled by esbuild
- * (running from TypeScript through tsx adds a getter call to every cross-module import,
- * which costs the interpreter several times its speed).
+ * VBScript engine throughput, measured on the engine as it ships: `npm run bench` bundles
+ * each benchmark with esbuild first (running from TypeScript through tsx adds a getter call
+ * to every cross-module import, which costs the interpreter several times its speed).
  *
  * 1. Simple statements/s: a loop of assignments (target ≥ 5 million/s).
  * 2. A CPU-bound mixed workload (nested loops, string building, calls, Dictionary, arrays):
@@ -12,44 +12,11 @@
  * Statement counts come from one extra run with a counting hook, so the timed runs carry
  * no counting cost.
  */
-import { buildSync } from 'esbuild';
-import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ScriptEngine as ScriptEngineType } from '../simulator/src/runtime/engine/scriptEngine';
-import type { EngineDebugger as EngineDebuggerType } from '../simulator/src/runtime/debug/engineDebugger';
+import { EngineDebugger } from '../simulator/src/runtime/debug/engineDebugger';
+import { ScriptEngine } from '../simulator/src/runtime/engine/scriptEngine';
 import { fmt, measure, type Timing } from './measure';
-
-interface EngineModule {
-  ScriptEngine: typeof ScriptEngineType;
-  EngineDebugger: typeof EngineDebuggerType;
-}
-
-/** Bundles the engine (as the shipped simulator is bundled) and loads it. */
-function loadBundledEngine(): EngineModule {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vbs-engine-bench-'));
-  const runtime = path.resolve(__dirname, '..', 'simulator', 'src', 'runtime');
-  const outfile = path.join(dir, 'engine.cjs');
-  buildSync({
-    stdin: {
-      contents: `export { ScriptEngine } from ${JSON.stringify(path.join(runtime, 'engine', 'scriptEngine'))};\nexport { EngineDebugger } from ${JSON.stringify(path.join(runtime, 'debug', 'engineDebugger'))};`,
-      resolveDir: runtime,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile,
-    logLevel: 'warning',
-  });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(outfile) as EngineModule;
-  rmSync(dir, { recursive: true, force: true });
-  return mod;
-}
-
-const { ScriptEngine, EngineDebugger } = loadBundledEngine();
 
 const simpleLoop = `
 Dim i, x
@@ -154,7 +121,7 @@ export function main(): void {
   console.log(`  debugger attached  ${fmt(attached.medianMs)} ms  ${fmt(mixedCount / attached.medianMs / 1000, 2)} M statements/s`);
   console.log(`  ratio attached/plain ${fmt(ratio, 2)}x   target: <= 1.5x -> ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
 
-  const cpu = path.resolve(__dirname, '..', '..', 'shared', 'bench', 'cpu.vbs');
+  const cpu = path.resolve(process.cwd(), '..', 'shared', 'bench', 'cpu.vbs');
   if (existsSync(cpu)) {
     const source = readFileSync(cpu, 'utf8');
     const output: string[] = [];

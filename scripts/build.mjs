@@ -45,6 +45,8 @@ const common = {
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { simulator: simulatorIndex }, outdir: 'dist' }),
+  // The debugger runs scripts in a worker thread (so a looping script never blocks the host); it loads this file next to simulator.js.
+  esbuild.build({ ...common, entryPoints: { vbsDebugWorker: 'simulator/src/runtime/debug/debugWorker.ts' }, outdir: 'dist' }),
   ...consumers.map((e) =>
     esbuild.build({
       ...common,

@@ -12,6 +12,7 @@ import { analyze, type Analysis } from '../../simulator/src/analysis/index';
 import type { BuiltinCatalog } from '../../simulator/src/analysis/index';
 import type { EncodingInfo } from '../../simulator/src/analysis/index';
 import { IncludeLoader, readEncoding } from './files';
+import { collectIfGrown, collectWhenIdle } from './memory';
 import { toLspDiagnostic } from './providers/diagnostics';
 import type { ServerSettings } from './settings';
 
@@ -94,6 +95,8 @@ export class DocumentManager {
     if (!doc || !analysis) return;
     const diagnostics = analysis.diagnostics.map((d) => toLspDiagnostic(analysis, d));
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    collectIfGrown();
+    collectWhenIdle();
   }
 
   private compute(doc: TextDocument): Analysis {

@@ -21,10 +21,10 @@ import {
   type ResponseMessage,
   type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
-import { setFlagsFromString } from 'node:v8';
 import type { Analysis } from '../../simulator/src/analysis/index';
 import { builtinCatalog } from './builtins';
 import { DocumentManager } from './documents';
+import { collectWhenIdle } from './memory';
 import { codeActions } from './providers/codeActions';
 import { completion } from './providers/completion';
 import { definition } from './providers/definition';
@@ -39,14 +39,6 @@ import { signatureHelp } from './providers/signatureHelp';
 import { DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 
 const DEFAULT_DEBOUNCE_MS = 150;
-
-/**
- * Every analysis of a long file produces a few MB of short-lived objects; with V8's default young
- * generation (up to 16 MB per semi-space) the process settles far above the memory it needs.
- * Smaller semi-spaces keep a server holding a 5,000-line file well under 150 MB at the cost of more
- * (cheap) scavenges. Set before anything is allocated in bulk; new space grows lazily, so it applies.
- */
-setFlagsFromString('--max-semi-space-size=4');
 
 /**
  * A request the client cancels while it still waits in the queue (typing fires completion after
@@ -134,6 +126,7 @@ function withAnalysis<P extends { textDocument: TextDocumentIdentifier }, R>(
 ): (params: P, token: CancellationToken) => R | ResponseError<void> {
   return (params, token) => {
     if (token.isCancellationRequested) return cancelled();
+    collectWhenIdle();
     const a = documents?.analysisFor(params.textDocument.uri);
     if (!a) return empty;
     if (token.isCancellationRequested) return cancelled();

@@ -48,3 +48,17 @@ export type { Mismatch } from './report/expectations';
 export { junitReport } from './report/junit';
 export type { TestCaseResult } from './report/junit';
 export type * from './report/types';
+
+// ---------------------------------------------------------------- objects and the debugging interface (for hosts)
+export { ComObject, MemberTable, HostError, isComObject, inSideEffectFreeEvaluation } from './runtime/objects/comObject';
+export type { VbsObject, MemberDefinition } from './runtime/objects/comObject';
+export { retainValue, releaseValue, copyForStore } from './runtime/objects/lifetime';
+export { ProgIdRegistry } from './runtime/objects/progIds';
+export type { ObjectFactory, ObjectGetter } from './runtime/objects/progIds';
+export { EngineDebugger } from './runtime/debug/engineDebugger';
+export type { StopHandler, EngineDebuggerOptions } from './runtime/debug/engineDebugger';
+export { DebugWorkerSession } from './runtime/debug/workerSession';
+export type { DebugWorkerOptions } from './runtime/debug/workerSession';
+export { ScriptAborted } from './runtime/debug/protocol';
+export type * from './runtime/debug/protocol';
+export type { WorkerSetup } from './runtime/debug/workerMessages';

@@ -85,3 +85,23 @@ test('deep recursion in a worker reaches the depth limit (error 28) before the J
   assert.deepEqual(output, ['900']);
   assert.equal((end.error as { number?: number }).number, 28);
 });
+
+test('stop on entry, set a breakpoint while stopped, continue to it', async () => {
+  const session = new DebugWorkerSession({ source: 'a = 1\nb = 2\nc = a + b\nEcho c', fileName: 'entry.vbs', setupModule, stopOnEntry: true });
+  const [first] = (await once(session, 'stopped')) as [StopEvent];
+  assert.deepEqual([first.reason, first.location.line], ['pause', 1]);
+  assert.deepEqual(await session.setBreakpoints('entry.vbs', [3, 5]), [3]);
+  const next = once(session, 'stopped');
+  await session.continue();
+  const [bp] = (await next) as [StopEvent];
+  assert.deepEqual([bp.reason, bp.location.line], ['breakpoint', 3]);
+  const scopes = await session.scopes(0);
+  const globals = await session.variables(scopes.find((s) => s.name === 'Globals')!.variablesReference);
+  assert.deepEqual(
+    globals.filter((v) => ['a', 'b'].includes(v.name)).map((v) => `${v.name}=${v.value}`),
+    ['a=1', 'b=2'],
+  );
+  const exited = once(session, 'exited');
+  await session.continue();
+  await exited;
+});

@@ -260,3 +260,12 @@ test('an hMailServer-style handler runs against host objects', () => {
   assert.equal(headers.get('x-recipients'), 'a@example.com;b@example.org;');
   assert.deepEqual(log, ['local client 10.1.2.3', 'port 25']);
 });
+
+test('an object stored into a host property is not terminated while the host holds it', () => {
+  const output: string[] = [];
+  const engine = engineWithEcho(output);
+  const holder: { Item: unknown } = { Item: null };
+  engine.addObject('Holder', holder);
+  engine.addCode('Class C\nSub Class_Terminate : Echo "terminate" : End Sub\nEnd Class\nSub Keep\nDim o : Set o = New C\nSet Holder.Item = o\nEnd Sub\nKeep\nEcho "kept"\nSet Holder.Item = Nothing\nEcho "dropped"');
+  assert.deepEqual(output, ['kept', 'terminate', 'dropped']);
+});

@@ -22,7 +22,7 @@ describe('errors', () => {
     assert.equal(runtimeErrorText(13), 'Type mismatch');
     assert.equal(runtimeErrorText(32811), 'Element not found');
     assert.equal(runtimeErrorText(12345), 'Unknown runtime error');
-    assert.throws(() => raise(RuntimeError.TypeMismatch, 'CInt'), { message: "Type mismatch: 'CInt'" });
+    assert.throws(() => raise(RuntimeError.TypeMismatch, 'CInt'), { message: "Type mismatch: 'CInt'", itemName: 'CInt', plainDescription: 'Type mismatch' });
     assert.equal(runtimeErrorHResult(13), 0x800a000d | 0);
   });
   test('every listed number has a text', () => {

@@ -309,3 +309,16 @@ describe('FileSystemObject through the engine', () => {
     assert.equal(sim.recorder.effects[1].allowed, true);
   });
 });
+
+describe('File details', () => {
+  test('ShortName/ShortPath, Attributes kept per file for the run', () => {
+    const sim = newRun({ files: { 'C:\\Program Files (x86)\\hMailServer\\Events\\EventHandlers.vbs': { content: '' } } });
+    const out = run(sim, `
+      Set fso = CreateObject("Scripting.FileSystemObject")
+      Set f = fso.GetFile("..\\Events\\EventHandlers.vbs")
+      Echo f.ShortName, f.ShortPath
+      f.Attributes = 1
+      Echo fso.GetFile("..\\Events\\EventHandlers.vbs").Attributes, fso.GetFolder("C:\\Windows").Attributes`);
+    assert.deepEqual(out, ['EVENTH~1.VBS C:\\PROGRA~2\\HMAILS~1\\Events\\EVENTH~1.VBS', '1 16']);
+  });
+});

@@ -88,6 +88,18 @@ describe('analysis: types', () => {
   });
 });
 
+describe('analysis: completions for the debugger console', () => {
+  it('completes members and names of an expression typed at a paused location', async () => {
+    const { expressionCompletions } = await import('../../simulator/src/analysis/index');
+    const a = analyze(script, { version: '5.6', builtins: builtinCatalog() });
+    const paused = a.parse.lines.offsetAt({ line: 19, character: 4 });
+    const members = expressionCompletions(a, paused, 'oMessage.Recipients(0).').map((e) => e.label);
+    assert.ok(members.includes('OriginalAddress'));
+    const names = expressionCompletions(a, paused, 'oFe').map((e) => e.label);
+    assert.ok(names.includes('oFetchAccount') && names.includes('Result') && !names.includes('If'));
+  });
+});
+
 describe('analysis: scopes and roles', () => {
   const a = analyze(script, { version: '5.6', builtins: builtinCatalog() });
 

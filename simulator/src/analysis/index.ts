@@ -22,7 +22,7 @@ export type { ProcedureInfo, ProcedureRole, Scope, SymbolKind, VbSymbol } from '
 export { typeLabel, type VbType } from './types';
 export { TypeEvaluator, type MemberTarget } from './typeEvaluator';
 export { resultValueMeaning, effectiveValues, type ResultValueMeaning } from './resultInfo';
-export { completionsAt, memberCompletions, resolveNameAt, type CompletionEntry, type CompletionKind } from './queries/completions';
+export { completionsAt, expressionCompletions, memberCompletions, resolveNameAt, type CompletionEntry, type CompletionKind } from './queries/completions';
 export {
   definitionAt,
   hoverAt,

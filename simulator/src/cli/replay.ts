@@ -7,7 +7,6 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadScenario, runScenario } from '../index';
 import { describeFailure } from './failures';
-import { outputFolder } from './output';
 
 export async function replayCommand(scenarioFile: string, folder: string, out: (text: string) => void): Promise<number> {
   const scenario = loadScenario(scenarioFile);
@@ -15,13 +14,13 @@ export async function replayCommand(scenarioFile: string, folder: string, out: (
     .filter((n) => n.toLowerCase().endsWith('.eml'))
     .sort()
     .map((n) => path.resolve(folder, n));
-  const base = outputFolder(`${scenario.name}-replay`, undefined);
   const byReply = new Map<string, { outcome: string; count: number }>();
   let errors = 0;
   let failedToRun = 0;
-  for (const [i, messagePath] of messages.entries()) {
+  for (const messagePath of messages) {
     try {
-      const report = await runScenario({ ...scenario, messagePath }, { outputDir: path.join(base, String(i + 1).padStart(4, '0')) });
+      // Replays keep nothing on disk: a summary of thousands of runs is the point.
+      const report = await runScenario({ ...scenario, messagePath }, {});
       const key = `${report.outcome}\t${report.reply}`;
       const row = byReply.get(key) ?? { outcome: report.outcome, count: 0 };
       row.count++;
@@ -39,6 +38,6 @@ export async function replayCommand(scenarioFile: string, folder: string, out: (
   const rows = [...byReply.entries()].sort((a, b) => b[1].count - a[1].count);
   for (const [key, row] of rows) out(`  ${String(row.count).padStart(5)}  ${row.outcome.padEnd(12)} ${key.split('\t')[1]}\n`);
   if (failedToRun > 0) out(`  ${String(failedToRun).padStart(5)}  not run\n`);
-  out(`  ${messages.length} message(s), ${errors} script error(s); runs in ${base}\n`);
+  out(`  ${messages.length} message(s), ${errors} script error(s)\n`);
   return failedToRun > 0 ? 2 : 0;
 }

@@ -21,6 +21,8 @@ export interface ScriptHost {
   registerProgIds(engine: ScriptEngine): void;
   /** The run's EventLog (every firing writes to the same log). */
   eventLog: VbsObject;
+  /** Cleans up after a firing, however it ended (files a dead handler left open). */
+  afterFiring(): void;
 }
 
 export interface Firing {
@@ -45,7 +47,7 @@ export function isTimeout(error: ScriptError): boolean {
 export function fire(host: ScriptHost, firing: Firing): FiringOutcome {
   const script = host.script;
   const callText = appendedCall('vbscript', firing.procedure, firing.args);
-  const call = parse(callText);
+  const call = parse(callText, `${script.path} (appended call)`);
   if (call.diagnostics.length > 0) {
     // A value the server embedded badly breaks the whole text: nothing runs, not even top-level code.
     const d = call.diagnostics[0];
@@ -56,10 +58,10 @@ export function fire(host: ScriptHost, firing: Firing): FiringOutcome {
   host.registerProgIds(engine);
   engine.addObject('EventLog', host.eventLog, { globalMembers: true });
   for (const [name, object] of firing.namedItems) engine.addObject(name, object, { globalMembers: true });
-  const callUnit = `${script.path} (appended call)`;
+  const callUnit = call.fileName ?? '';
   try {
-    engine.addCode(script.source, script.path);
-    engine.addCode(callText, callUnit);
+    engine.addParsed(script.parsed, script.path);
+    engine.addParsed(call, callUnit);
     return {};
   } catch (e) {
     if (!(e instanceof ScriptError)) throw e;
@@ -67,5 +69,18 @@ export function fire(host: ScriptHost, firing: Firing): FiringOutcome {
     // The call line is reported where the server puts it: two lines below the file.
     if (e.fileName === callUnit) return { error: reportScriptError(e, script.path, script.callLine) };
     return { error: reportScriptError(e, e.fileName || script.path, e.line) };
+  } finally {
+    // The server closes the engine after each event: objects it still holds are released (Class_Terminate runs).
+    closeQuietly(engine);
+    host.afterFiring();
+  }
+}
+
+/** An error in a Class_Terminate while the engine closes is not reported by the server either. */
+export function closeQuietly(engine: ScriptEngine): void {
+  try {
+    engine.close();
+  } catch (e) {
+    if (!(e instanceof ScriptError)) throw e;
   }
 }

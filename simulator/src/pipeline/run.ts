@@ -15,10 +15,13 @@ import { makeEventLog } from '../hmailserver/objects/eventLog';
 import { makeClient } from '../hmailserver/objects/client';
 import { makeResult } from '../hmailserver/objects/result';
 import { makeAccount } from '../hmailserver/objects/account';
+import { makeFetchAccount, type FetchAccountInfo } from '../hmailserver/objects/fetchAccount';
 import { mimeDate } from '../hmailserver/objects/messageDates';
 import { hmailserverProgIds } from '../hmailserver/objects/progIds';
 import { loadMessageFile, MalformedMessageError, MessageObject, messageProgIds, MimeMessage, StoredMessage, type MessageHooks } from '../hmailserver/objects/messageModel';
-import { sandboxProgIds } from '../sandbox/progIds';
+import { registerSandboxProgIds } from '../sandbox/progIds';
+import { releaseOpenFiles, sourceFileOf } from '../sandbox/environment';
+import { SandboxConfigError } from '../sandbox/fileSystem/virtualFileSystem';
 import { createSimulationContext, type Simulation } from '../sandbox/simulation';
 import { ScriptEngine } from '../runtime/engine/scriptEngine';
 import { ScriptError } from '../runtime/engine/scriptError';
@@ -29,7 +32,7 @@ import { addressesIn, DEFAULT_CLIENT, defaultServer } from './defaults';
 import { deliver, type DeliveryRunner, type QueuedMessage } from './delivery';
 import { errorLogLine, reportScriptError } from './errorLog';
 import { EventRunner, HandlerTimeout, type EventArgument } from './eventRunner';
-import type { ScriptHost } from './firing';
+import { closeQuietly, type ScriptHost } from './firing';
 import { buildBounce, ruleSubjectOf } from './messages';
 import { readScriptFile, type ScriptFile } from './scriptFile';
 import { runSession, type ClientSnapshot, type Envelope, type SessionRunner } from './session';
@@ -44,7 +47,11 @@ export class SimulationError extends Error {
 }
 
 export interface RunOptions {
-  outputDir: string;
+  /**
+   * Where the run's files go (messages/, logs/, the file-system overlay, report.json). Without
+   * one nothing is written anywhere: the overlay stays in memory (replays of many messages).
+   */
+  outputDir?: string;
 }
 
 type Recipient = ExpandedRecipient;
@@ -92,15 +99,8 @@ class Run {
     const mailFrom = sc.session?.mailFrom ?? addressesIn(header('From'))[0] ?? '';
     const rcptTo = sc.session?.rcptTo ?? [...addressesIn(header('To')), ...addressesIn(header('Cc'))];
     const server = createSimulatedServer(sc.server ?? defaultServer(rcptTo), { startTime: formatLocalTime(clock, env.timeZone) });
-    mkdirSync(options.outputDir, { recursive: true });
-    const sim = createSimulationContext({
-      version: scenario.version,
-      now: () => clock,
-      timeZone: env.timeZone,
-      mocks: sc.mocks,
-      scenarioDir: scenario.dir,
-      outputDir: options.outputDir,
-    });
+    if (options.outputDir) mkdirSync(options.outputDir, { recursive: true });
+    const sim = createSandbox(scenario, options, clock);
     const eventLog = makeEventLog(sim.ctx, server);
     // Filled in below: ProgID factories need the run for message hooks.
     let hooks: MessageHooks<Recipient> = {};
@@ -112,10 +112,17 @@ class Run {
         locale: env.locale,
         seed: env.seed,
         limits: { timeLimitMs: scenario.timeoutSeconds * 1000 },
+        lazyProcedures: true,
+        // Included files (ExecuteGlobal of a file read with FileSystemObject) keep their own name.
+        sourceName: (code) => {
+          const windowsPath = sourceFileOf(sim.ctx, code);
+          return windowsPath === undefined ? undefined : (sim.fs.realSourceOf(windowsPath) ?? windowsPath);
+        },
       },
       eventLog,
+      afterFiring: () => releaseOpenFiles(sim.ctx),
       registerProgIds(engine) {
-        for (const [progId, make] of Object.entries(sandboxProgIds)) engine.progIds.register(progId, () => make(sim.ctx));
+        registerSandboxProgIds(engine.progIds, sim.ctx);
         for (const [progId, make] of Object.entries(hmailserverProgIds)) engine.progIds.register(progId, () => make(sim.ctx, server));
         for (const [progId, make] of Object.entries(messageProgIds(hooks))) engine.progIds.register(progId, () => make(sim.ctx));
       },
@@ -131,7 +138,7 @@ class Run {
     try {
       const session = this.runSessionPhase();
       this.deliverQueue();
-      this.fireListed();
+      await this.fireListed();
       const outcome: Outcome = session.outcome === 'accepted' && this.deleted && this.delivered.length === 0 ? 'deleted' : session.outcome;
       return this.finish(outcome, session.reply, session.transcript);
     } catch (e) {
@@ -285,34 +292,58 @@ class Run {
 
   // ------------------------------------------------------------ extra events
 
-  private fireListed(): void {
+  private async fireListed(): Promise<void> {
     const ctx = this.sim.ctx;
-    for (const item of this.scenario.scenario.fire ?? []) {
+    for (const [index, item] of (this.scenario.scenario.fire ?? []).entries()) {
+      const where = `${this.scenario.file}: fire[${index}] ${item.event}`;
       const api = getEvent(item.event);
-      if (!api) throw new SimulationError(`${this.scenario.file}: fire: hMailServer has no event ${item.event}`);
+      if (!api) throw new SimulationError(`${this.scenario.file}: fire[${index}]: hMailServer has no event ${item.event}`);
+      const known = new Set(api.params.map((p) => p.name.toLowerCase()));
+      const unknown = Object.keys(item.args ?? {}).find((k) => !known.has(k.toLowerCase()));
+      if (unknown !== undefined) throw new SimulationError(`${where}: unknown argument "${unknown}" (${api.name} takes ${api.params.map((p) => p.name).join(', ') || 'none'})`);
       const args: Record<string, EventArgument> = {};
-      for (const p of api.params) args[p.name] = this.argumentFor(item.event, p.name, p.type, item.args?.[p.name]);
+      for (const p of api.params) {
+        const key = Object.keys(item.args ?? {}).find((k) => k.toLowerCase() === p.name.toLowerCase());
+        args[p.name] = await this.argumentFor(api.name, where, p.name, p.type, key === undefined ? undefined : item.args?.[key], key !== undefined);
+      }
       this.runner.fire({ event: api.name, result: makeResult(ctx, api.name), args });
     }
     void AFTER_DELIVERY;
   }
 
-  private argumentFor(event: string, name: string, type: string, value: unknown): EventArgument {
+  /**
+   * A `fire` argument by the API's parameter type: a Client from its fields, an Account by
+   * address, a FetchAccount from its members, a Message by .eml path (a fetched message:
+   * State 0, ID 0), `null` for Nothing (a UID downloaded earlier), or — left out — the run's
+   * own message; numbers and strings as given.
+   */
+  private async argumentFor(event: string, where: string, name: string, type: string, value: unknown, given: boolean): Promise<EventArgument> {
     const ctx = this.sim.ctx;
     switch (type) {
       case 'Client':
         return { object: makeClient(ctx, { ...DEFAULT_CLIENT, ipAddress: DEFAULT_CLIENT.ip, ...(value as object) }, event) };
       case 'Account': {
         const account = typeof value === 'string' ? findAccount(this.server.state, value) : undefined;
-        if (!account) throw new SimulationError(`${this.scenario.file}: fire ${event}: ${name} must name an account of the scenario's server`);
+        if (!account) throw new SimulationError(`${where}: ${name} must name an account of the scenario's server`);
         return { object: makeAccount(ctx, this.server, account) };
       }
-      case 'Message': {
-        if (value === null || value === undefined) return this.mainMessage?.file ? { object: new MessageObject(ctx, this.mainMessage, this.messageHooks()) } : { nothing: true };
-        throw new SimulationError(`${this.scenario.file}: fire ${event}: ${name} takes null (the run's message)`);
+      case 'FetchAccount': {
+        if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) throw new SimulationError(`${where}: ${name} takes the account's members, e.g. { "Name": "Gmail" }`);
+        return { object: makeFetchAccount(ctx, (value ?? {}) as FetchAccountInfo) };
       }
-      case 'Long':
-        return { number: Number(value ?? 0) };
+      case 'Message': {
+        if (value === null) return { nothing: true };
+        if (!given) return this.mainMessage?.file ? { object: new MessageObject(ctx, this.mainMessage, this.messageHooks()) } : { nothing: true };
+        if (typeof value !== 'string') throw new SimulationError(`${where}: ${name} takes the path of an .eml file or null`);
+        const file = await readMessage(path.resolve(this.scenario.dir, value));
+        const stored = new StoredMessage<Recipient>({ file, state: 0, fromAddress: addressesIn(file.getField('From', true))[0] ?? '' });
+        return { object: new MessageObject(ctx, stored, this.messageHooks()) };
+      }
+      case 'Long': {
+        const number = Number(value ?? 0);
+        if (!Number.isFinite(number)) throw new SimulationError(`${where}: ${name} must be a number`);
+        return { number };
+      }
       default:
         return { text: String(value ?? '') };
     }
@@ -332,7 +363,7 @@ class Run {
   }
 
   private writeMessageFile(stored: StoredMessage<Recipient>): void {
-    if (!stored.file) return;
+    if (!stored.file || !this.options.outputDir) return;
     const dir = path.join(this.options.outputDir, 'messages');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `message-${stored.id}.eml`), stored.file.serialize());
@@ -350,7 +381,6 @@ class Run {
 
   private finish(outcome: Outcome, reply: string, transcript: RunReport['transcript']): RunReport {
     const errors = [...(this.loadError ? [this.loadError] : []), ...this.runner.errors];
-    const logTime = formatLocalTime(this.clock, this.scenario.environment.timeZone, true);
     const report: RunReport = {
       schemaVersion: 1,
       scenario: this.scenario.name,
@@ -368,15 +398,37 @@ class Run {
       sideEffects: this.sim.recorder.effects,
     };
     if (this.notes.length > 0) report.notes = this.notes;
-    const logs = path.join(this.options.outputDir, 'logs');
+    if (this.options.outputDir) this.writeFiles(this.options.outputDir, report, errors);
+    return report;
+  }
+
+  private writeFiles(outputDir: string, report: RunReport, errors: ScriptErrorReport[]): void {
+    const logTime = formatLocalTime(this.clock, this.scenario.environment.timeZone, true);
+    const logs = path.join(outputDir, 'logs');
     mkdirSync(logs, { recursive: true });
     writeFileSync(path.join(logs, 'hmailserver_events.log'), encodeEventLogFile(this.server.eventLog.entries));
     if (errors.length > 0) {
       const date = logTime.slice(0, 10);
       writeFileSync(path.join(logs, `ERROR_hmailserver_${date}.log`), errors.map((e) => errorLogLine(this.server.threadId, logTime, e.logLine)).join('\r\n') + '\r\n');
     }
-    writeFileSync(path.join(this.options.outputDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
-    return report;
+    writeFileSync(path.join(outputDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+  }
+}
+
+function createSandbox(scenario: ResolvedScenario, options: RunOptions, clock: number): Simulation {
+  try {
+    return createSimulationContext({
+      version: scenario.version,
+      now: () => clock,
+      timeZone: scenario.environment.timeZone,
+      mocks: scenario.scenario.mocks,
+      scenarioDir: scenario.dir,
+      outputDir: options.outputDir,
+    });
+  } catch (e) {
+    // A mock file or path mapping that does not exist: bad input, named.
+    if (e instanceof SandboxConfigError) throw new SimulationError(`${scenario.file}: mocks: ${e.message}`);
+    throw e;
   }
 }
 
@@ -413,13 +465,14 @@ function loadScript(host: ScriptHost, sim: Simulation): { handlers?: Set<string>
   host.registerProgIds(engine);
   sim.recorder.currentEvent = 'load';
   try {
-    engine.addCode(script.source, script.path);
+    engine.addParsed(script.parsed, script.path);
     return { handlers: new Set(engine.procedureNames().map((n) => n.toLowerCase())) };
   } catch (e) {
     if (!(e instanceof ScriptError)) throw e;
     return { error: reportScriptError(e, e.fileName || script.path, e.line) };
   } finally {
     sim.recorder.currentEvent = undefined;
-    engine.close();
+    closeQuietly(engine);
+    host.afterFiring();
   }
 }

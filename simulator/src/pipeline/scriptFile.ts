@@ -4,7 +4,7 @@
  * a BOM is misread exactly as on the server — then parsed once for every firing of the run.
  */
 import iconv from 'iconv-lite';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { LineIndex } from '../syntax/lineIndex';
 import { parse } from '../syntax/parser';
 import type { ParseResult } from '../syntax/parseResult';
@@ -28,9 +28,17 @@ export function decodeScript(bytes: Buffer): { source: string; encoding: ScriptE
   return { source: iconv.decode(bytes, 'windows-1252'), encoding: 'ansi' };
 }
 
+/** Parsed scripts by path, reused while the file is unchanged (replays and test runs read the same script many times). */
+const cache = new Map<string, { mtimeMs: number; size: number; file: ScriptFile }>();
+
 export function readScriptFile(path: string): ScriptFile {
+  const stat = statSync(path);
+  const cached = cache.get(path);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.file;
   const { source, encoding } = decodeScript(readFileSync(path));
-  return scriptFileFromSource(path, source, encoding);
+  const file = scriptFileFromSource(path, source, encoding);
+  cache.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, file });
+  return file;
 }
 
 export function scriptFileFromSource(path: string, source: string, encoding: ScriptEncoding = 'utf-8'): ScriptFile {

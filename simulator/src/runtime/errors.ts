@@ -9,11 +9,24 @@ export const RUNTIME_ERROR_SOURCE = 'Microsoft VBScript runtime error';
 export class VbsRuntimeError extends Error {
   constructor(
     readonly number: number,
+    /** The text as the host displays it, with the item name appended where VBScript names one. */
     readonly description: string,
     readonly source = RUNTIME_ERROR_SOURCE,
+    /** The item `raise` appended (`CInt` in "Type mismatch: 'CInt'"), if any. */
+    readonly itemName?: string,
   ) {
     super(description);
     this.name = 'VbsRuntimeError';
+  }
+
+  /**
+   * The text without the item name. Windows' own tests show Err.Description holding the bare
+   * text for built-in errors (after `UBound(a, 1, 2)` it is "Wrong number of arguments or
+   * invalid property assignment"), while hosts display the named form.
+   */
+  get plainDescription(): string {
+    const suffix = this.itemName === undefined ? '' : `: '${this.itemName}'`;
+    return suffix && this.description.endsWith(suffix) ? this.description.slice(0, -suffix.length) : this.description;
   }
 }
 
@@ -179,7 +192,7 @@ export function hasRuntimeErrorText(number: number): boolean {
  */
 export function raise(number: number, name?: string): never {
   const text = runtimeErrorText(number);
-  throw new VbsRuntimeError(number, name === undefined ? text : `${text}: '${name}'`);
+  throw new VbsRuntimeError(number, name === undefined ? text : `${text}: '${name}'`, RUNTIME_ERROR_SOURCE, name);
 }
 
 /** The HRESULT a runtime error number maps to when it crosses a COM boundary (0x800A0000 | n). */

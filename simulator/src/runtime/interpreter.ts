@@ -182,6 +182,7 @@ export class Runtime {
     if (prepared.length !== params.length) raise(RuntimeError.WrongNumberOfArguments, proc.name);
     if (this.depth >= this.limits.maxCallDepth) raise(RuntimeError.OutOfStackSpace);
     if (inSideEffectFreeEvaluation()) throw new SideEffectError(`call of ${proc.displayName}`);
+    if (proc.pending !== null) proc.pending();
     const locals = new Array<unknown>(proc.localCount).fill(undefined);
     for (let i = 0; i < params.length; i++) {
       const a = prepared[i];

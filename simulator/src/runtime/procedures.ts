@@ -43,6 +43,11 @@ export class UserProcedure extends SlotEntry implements FrameOwner {
   localCount = 0;
   /** The compile-time scope, for Execute/Eval and the debugger. */
   scope: unknown = null;
+  /**
+   * Compiles the body on first call when the engine compiles lazily (hMailServer runs the whole
+   * file for every event but calls one handler: compiling every procedure each time dominated).
+   */
+  pending: (() => void) | null = null;
 
   constructor(
     readonly name: string,

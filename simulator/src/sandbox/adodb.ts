@@ -11,7 +11,7 @@
 import { raise, RuntimeError } from '../runtime/errors.js';
 import { ComObject, HostError, isComObject, MemberTable, Nothing, type VbsObject } from '../runtime/objects/comObject.js';
 import { VbsArray } from '../runtime/values/array.js';
-import { toLong, toStr } from '../runtime/values/coerce.js';
+import { toBool, toLong, toStr } from '../runtime/values/coerce.js';
 import { makeLong, subtypeOf, VarType, type Value } from '../runtime/values/variant.js';
 import { given, method, optLong, optStr, prop } from './args.js';
 import type { SimulationContext } from './context.js';
@@ -515,9 +515,9 @@ const commandTable = new MemberTable<AdoCommand>({
   CommandText: prop('CommandText', (c) => c.commandText, (c, v) => void (c.commandText = toStr(v))),
   CommandType: prop('CommandType', (c) => makeLong(c.commandType), (c, v) => void (c.commandType = toLong(v))),
   CommandTimeout: prop('CommandTimeout', (c) => makeLong(c.commandTimeout), (c, v) => void (c.commandTimeout = toLong(v))),
-  Prepared: prop('Prepared', (c) => c.prepared, (c, v) => void (c.prepared = v === true || (typeof v === 'number' && v !== 0))),
+  Prepared: prop('Prepared', (c) => c.prepared, (c, v) => void (c.prepared = toBool(v))),
   Parameters: prop('Parameters', (c) => new AdoParameters(c)),
-  CreateParameter: method('CreateParameter', 0, 5, (c, a) => {
+  CreateParameter: method('CreateParameter', 0, 5, (_c, a) => {
     const p = new AdoParameter();
     p.name = optStr(a, 0, '');
     p.type = optLong(a, 1, 0);

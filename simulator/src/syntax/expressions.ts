@@ -13,7 +13,7 @@ import { TokenType, type Token } from './lexer';
 
 /**
  * Binary operators from loosest to tightest binding, as vbscript.dll groups them.
- * Unary `Not` sits between And and the comparisons; unary minus between `*`/`/` and `^`.
+ * Unary `Not` sits between And and the comparisons; unary minus binds tighter than `^`.
  */
 const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
   ['Imp'],
@@ -73,7 +73,7 @@ function parseLevel(c: Cursor, level: number): Expression {
     }
     return parseLevel(c, level + 1);
   }
-  if (level > BINARY_LEVELS.length) return parseUnary(c);
+  if (level > BINARY_LEVELS.length) return parsePower(c);
   return continueBinary(c, parseLevel(c, level + 1), level);
 }
 
@@ -103,6 +103,11 @@ export function continueExpression(c: Cursor, first: Expression): Expression {
   return expr;
 }
 
+/** `^` binds looser than unary minus in vbscript.dll: `-3 ^ 2` is 9 (checked against Windows' own tests via Wine). */
+function parsePower(c: Cursor): Expression {
+  return continuePower(c, parseUnary(c));
+}
+
 function parseUnary(c: Cursor): Expression {
   const token = c.token;
   if (c.isKeyword('not')) {
@@ -114,22 +119,13 @@ function parseUnary(c: Cursor): Expression {
     const operand = parseUnary(c);
     return { kind: 'Unary', operator: token.text as '-' | '+', operand, start: token.start, end: operand.end };
   }
-  return continuePower(c, parsePostfix(c));
+  return parsePostfix(c);
 }
 
 function continuePower(c: Cursor, left: Expression): Expression {
   while (c.isPunct('^')) {
     c.advance();
-    // `2 ^ -1` is allowed: the exponent may carry its own sign.
-    const signToken = c.token;
-    let right: Expression;
-    if (c.isPunct('-') || c.isPunct('+')) {
-      c.advance();
-      const operand = parsePostfix(c);
-      right = { kind: 'Unary', operator: signToken.text as '-' | '+', operand, start: signToken.start, end: operand.end };
-    } else {
-      right = parsePostfix(c);
-    }
+    const right = parseUnary(c);
     left = { kind: 'Binary', operator: '^', left, right, start: left.start, end: right.end };
   }
   return left;

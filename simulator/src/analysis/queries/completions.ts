@@ -199,6 +199,16 @@ function nameCompletions(a: Analysis, offset: number, atStatementStart: boolean)
   return out;
 }
 
+/**
+ * Completions for an expression typed outside the document (the debugger's console), evaluated
+ * in the scope at `offset` (where the script is paused): members after a `.`, otherwise names.
+ */
+export function expressionCompletions(a: Analysis, offset: number, text: string): CompletionEntry[] {
+  const dot = /\.(\w*)$/.exec(text);
+  if (dot) return memberCompletions(a, typeBeforeDot(a, text, text.length - dot[0].length, offset));
+  return nameCompletions(a, offset, false);
+}
+
 /** The symbol a name in a detached expression resolves to (the debugger console uses this). */
 export function resolveNameAt(a: Analysis, offset: number, name: string): VbSymbol | undefined {
   return lookup(a.binding, scopeAt(a.binding, offset), name.toLowerCase());

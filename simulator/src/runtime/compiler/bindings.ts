@@ -91,7 +91,7 @@ export function compileLoad(ctx: CompileContext, b: Binding): Evaluate {
     }
     case 'member': {
       const name = b.name;
-      return (f) => f.me!.read(name, [], true, true);
+      return (f) => f.me!.read(name, [], true);
     }
     case 'constant': {
       const value = b.value;

@@ -12,7 +12,7 @@ import { raise, RuntimeError } from '../errors.js';
 import type { Frame } from '../frame.js';
 import { ClassInstance, indexValue } from '../objects/classInstance.js';
 import { isComObject } from '../objects/comObject.js';
-import { NativeProcedure, SlotEntry, Undeclared, UserProcedure, type Evaluate } from '../procedures.js';
+import { NativeProcedure, Undeclared, UserProcedure, type Evaluate } from '../procedures.js';
 import { ArrayElementRef } from '../references.js';
 import { VbsArray } from '../values/array.js';
 import { toIntegerIndex } from '../values/coerce.js';
@@ -77,7 +77,7 @@ export function compileInvocation(ctx: CompileContext, callee: Expression, argNo
     const name = callee.name.name;
     return (f) => {
       const o = object(f);
-      if (o instanceof ClassInstance) return o.read(name, prepared(args, f), wantValue, o === f.me);
+      if (o instanceof ClassInstance) return o.read(name, prepared(args, f), o === f.me);
       const target = requireObject(o, objectName);
       return wantValue ? target.getProperty(name, values(args, f)) : target.callMethod(name, values(args, f));
     };
@@ -92,7 +92,7 @@ function compileNamedCall(ctx: CompileContext, name: string, args: ArgumentCode[
   const own = ctx.scope.procedure;
   // Inside Function F, `F(x)` is a recursive call, while a bare `F` is the result variable.
   if (own && own.hasResult && args.length > 0 && own.name.toLowerCase() === name.toLowerCase()) {
-    if (ctx.scope.classDefinition) return (f) => f.me!.read(name, prepared(args, f), wantValue, true);
+    if (ctx.scope.classDefinition) return (f) => f.me!.read(name, prepared(args, f), true);
     return (f) => rt.callProcedure(own, null, prepared(args, f), f);
   }
   const b = resolve(ctx, name);
@@ -103,7 +103,7 @@ function compileNamedCall(ctx: CompileContext, name: string, args: ArgumentCode[
       return (f) => fn.call(values(args, f), f);
     }
     case 'member':
-      return (f) => f.me!.read(name, prepared(args, f), wantValue, true);
+      return (f) => f.me!.read(name, prepared(args, f), true);
     case 'itemMember': {
       const g = rt.globals;
       const slot = b.slot;
@@ -136,11 +136,10 @@ function compileNamedCall(ctx: CompileContext, name: string, args: ArgumentCode[
 
 /** `x(args)` on a variable's value: an array element, an object's default member, or (no arguments) the value itself. */
 function callValue(v: Value, args: ArgumentCode[], f: Frame, wantValue: boolean, name: string): Value {
-  if (args.length === 0 && !(v instanceof SlotEntry)) {
-    if (wantValue || !isComObject(v)) return v;
-  }
+  // `x` alone is the value; as a statement, an object's default member is called.
+  if (args.length === 0 && (wantValue || !isComObject(v))) return v;
   if (v instanceof VbsArray) return indexValue(v, values(args, f), name);
-  if (isComObject(v)) return wantValue ? v.getDefault(values(args, f)) : v.getDefault(values(args, f));
+  if (isComObject(v)) return v.getDefault(values(args, f));
   return raise(RuntimeError.TypeMismatch, name || undefined);
 }
 

@@ -29,6 +29,8 @@ export interface CompilerHost {
   newObject(key: string): (() => VbsObject) | undefined;
   /** Script-level constants folded at compile time. */
   readonly globalConstants: Map<string, Value>;
+  /** Compile procedure bodies on their first call (off while a debugger needs every statement up front). */
+  readonly lazyProcedures?: boolean;
 }
 
 export class CompileContext {

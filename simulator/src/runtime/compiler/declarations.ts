@@ -189,6 +189,17 @@ function declareClass(ctx: CompileContext, node: ClassDeclaration, out: GlobalDe
 
 /** Compiles a procedure's body in its own scope (after every script-level name is known). */
 export function compileProcedure(outer: CompileContext, proc: UserProcedure, node: ProcedureDeclaration, classDefinition: ClassDefinition | null): void {
+  if (outer.host.lazyProcedures) {
+    proc.pending = () => {
+      proc.pending = null;
+      compileProcedureNow(outer, proc, node, classDefinition);
+    };
+    return;
+  }
+  compileProcedureNow(outer, proc, node, classDefinition);
+}
+
+function compileProcedureNow(outer: CompileContext, proc: UserProcedure, node: ProcedureDeclaration, classDefinition: ClassDefinition | null): void {
   const scope = new Scope(outer.unit, proc, classDefinition, outer.scope.explicit);
   if (classDefinition) for (const [k, v] of classDefinition.constants) scope.constants.set(k, v);
   if (proc.hasResult) scope.locals.set(node.name.key, { name: node.name.name, slot: 0, byRefParameter: false });

@@ -112,7 +112,7 @@ function compileMemberRead(ctx: CompileContext, objectNode: Expression | null, n
   const objectName = describe(objectNode);
   return (f: Frame) => {
     const o = object(f);
-    if (o instanceof ClassInstance) return o.read(name, [], true, o === f.me);
+    if (o instanceof ClassInstance) return o.read(name, [], o === f.me);
     return requireObject(o, objectName).getProperty(name, []);
   };
 }

@@ -58,8 +58,9 @@ export function executeInFrame(host: CompilerHost, program: Program, unit: Sourc
   const arraysBefore = scope.arrayDeclarations.length;
   const declarations = declareScriptNames(ctx, program.body);
   for (const p of declarations.pending) compileProcedure(ctx, p.proc, p.node, p.classDefinition);
+  // Not registered for breakpoints: code given to Execute has no file a debugger could show,
+  // and a script may Execute in a loop.
   const body = ctx.block(program.body);
-  host.rt.registerUnit(unit);
   // New locals declared by the executed code: grow this frame, and future frames of the procedure.
   while (frame.locals.length < scope.localCount) frame.locals.push(undefined);
   if (scope.procedure) scope.procedure.localCount = Math.max(scope.procedure.localCount, scope.localCount);

@@ -102,7 +102,6 @@ async function main(): Promise<void> {
     const setup = mod.setup ?? mod.default?.setup;
     if (setup) await setup(engine, output);
   }
-  let first = data.stopOnEntry;
   const dbg = new EngineDebugger(
     engine,
     (event, script) => {
@@ -113,10 +112,8 @@ async function main(): Promise<void> {
   );
   debuggerRef = dbg;
   for (const b of data.breakpoints) dbg.setBreakpoints(b.fileName, b.lines);
-  if (first) {
-    dbg.requestPause();
-    first = false;
-  }
+  // Stop on entry: a pause requested before the first statement stops at it.
+  if (data.stopOnEntry) dbg.requestPause();
   try {
     engine.addCode(data.source, data.fileName);
     if (data.entry) engine.run(data.entry.procedure, ...data.entry.args);

@@ -32,18 +32,28 @@ export function createCompilerHost(
   context: BuiltinContext,
   /** Named items added with `globalMembers`, searched in order. */
   globalMemberItems: readonly NamedItemMembers[],
+  lazyProcedures = false,
 ): { host: CompilerHost; setEngineFunctions(fns: ReadonlyMap<string, CallableFunction & { pure: boolean }>): void } {
+  // Library functions are wrapped on first use: an engine is created for every hMailServer
+  // event, and wrapping all ~100 up front was most of its construction cost.
   const functions = new Map<string, CallableFunction>();
-  for (const [key, fn] of libraryFunctions) {
-    functions.set(key, guarded({ name: fn.name, minArgs: fn.minArgs, maxArgs: fn.maxArgs, call: (args) => callBuiltin(fn, context, args) }, fn.pure !== false));
-  }
+  const lookup = (key: string): CallableFunction | undefined => {
+    const known = functions.get(key);
+    if (known) return known;
+    const fn = libraryFunctions.get(key);
+    if (!fn) return undefined;
+    const wrapped = guarded({ name: fn.name, minArgs: fn.minArgs, maxArgs: fn.maxArgs, call: (args) => callBuiltin(fn, context, args) }, fn.pure !== false);
+    functions.set(key, wrapped);
+    return wrapped;
+  };
   const host: CompilerHost = {
     rt,
     globalConstants: new Map(),
-    function: (key) => functions.get(key),
+    function: lookup,
     constant: (key) => (libraryConstants.has(key) ? { value: libraryConstants.get(key) } : undefined),
     globalMemberOwner: (key) => globalMemberItems.find((i) => i.object.hasMember(key))?.slot,
     newObject: (key) => newableClasses.get(key),
+    lazyProcedures,
   };
   return {
     host,

@@ -23,6 +23,8 @@ export interface EngineServices {
   readonly rt: Runtime;
   readonly progIds: ProgIdRegistry;
   newUnit(source: string, fileName: string): SourceUnit;
+  /** The file a piece of code came from, when the host knows (an include read with FileSystemObject). */
+  sourceName?(code: string): string | undefined;
 }
 
 /** A syntax error in code given to Eval/Execute is a run-time error of the calling statement. */
@@ -94,7 +96,8 @@ export function engineBuiltins(services: EngineServices): Map<string, CallableFu
       maxArgs: 1,
       pure: false,
       call: (a, f) => {
-        executeIn(services, toStr(a[0]), f);
+        const code = toStr(a[0]);
+        executeIn(services, code, f, services.sourceName?.(code));
         return undefined;
       },
     },
@@ -104,7 +107,8 @@ export function engineBuiltins(services: EngineServices): Map<string, CallableFu
       maxArgs: 1,
       pure: false,
       call: (a) => {
-        executeGlobal(services, toStr(a[0]));
+        const code = toStr(a[0]);
+        executeGlobal(services, code, services.sourceName?.(code));
         return undefined;
       },
     },

@@ -12,7 +12,7 @@
  * every VBScript error surfaces as a `ScriptError`.
  */
 import { parse } from '../../syntax/parser.js';
-import { Severity } from '../../syntax/parseResult.js';
+import { Severity, type ParseResult } from '../../syntax/parseResult.js';
 import { LineIndex } from '../../syntax/lineIndex.js';
 import type { BuiltinContext } from '../builtins/context.js';
 import { VbsRuntimeError } from '../errors.js';
@@ -45,6 +45,17 @@ export interface ScriptEngineOptions {
   /** Seed of Rnd's generator (default: from the clock). */
   seed?: number;
   limits?: Partial<RuntimeLimits>;
+  /**
+   * Names code run by Execute/ExecuteGlobal, so included files keep their own name and line
+   * numbers in errors and the debugger (hMailServer scripts include helpers that way).
+   */
+  sourceName?: (code: string) => string | undefined;
+  /**
+   * Compile each Sub/Function on its first call instead of up front. Much faster for hosts that
+   * run a whole file to call one procedure (the hMailServer pipeline); leave it off when a
+   * debugger must be able to set breakpoints in any procedure before it runs.
+   */
+  lazyProcedures?: boolean;
 }
 
 export interface AddObjectOptions {
@@ -106,12 +117,13 @@ export class ScriptEngine {
     for (const [progId, factory] of standardProgIds) this.progIds.register(progId, factory);
     const rt = this.runtime;
     rt.defineGlobal('Err', rt.err, true);
-    const { host, setEngineFunctions } = createCompilerHost(rt, this.builtinContext, this.globalMemberItems);
+    const { host, setEngineFunctions } = createCompilerHost(rt, this.builtinContext, this.globalMemberItems, options.lazyProcedures ?? false);
     this.services = {
       host,
       rt,
       progIds: this.progIds,
       newUnit: (source, fileName) => this.newUnit(source, fileName),
+      sourceName: options.sourceName,
     };
     setEngineFunctions(engineBuiltins(this.services));
   }
@@ -132,7 +144,14 @@ export class ScriptEngine {
 
   /** Compiles `source` and runs its top-level code. Procedures and classes stay defined. */
   addCode(source: string, fileName = `script${this.unitCount + 1}.vbs`): void {
-    const parsed = parse(source, fileName);
+    this.addParsed(parse(source, fileName), fileName);
+  }
+
+  /**
+   * `addCode` for a file parsed once and run in many engines (hMailServer runs the whole
+   * script in a fresh engine for every event; re-parsing each time would dominate).
+   */
+  addParsed(parsed: ParseResult, fileName = parsed.fileName ?? `script${this.unitCount + 1}.vbs`): void {
     const error = parsed.diagnostics.find((d) => d.severity === Severity.Error);
     if (error) throw scriptErrorFromDiagnostic(error, fileName, parsed.lines);
     const unit = newSourceUnit(++this.unitCount, fileName, parsed.lines);

@@ -95,11 +95,11 @@ export class ClassInstance implements VbsObject {
   // ------------------------------------------------------------ protocol (public members only)
 
   getProperty(name: string, args: Value[]): Value {
-    return this.read(name, args, true);
+    return this.read(name, args);
   }
 
   callMethod(name: string, args: Value[]): Value {
-    return this.read(name, args, false);
+    return this.read(name, args);
   }
 
   setProperty(name: string, args: Value[], value: Value, isSet: boolean): void {
@@ -109,7 +109,7 @@ export class ClassInstance implements VbsObject {
   getDefault(args: Value[]): Value {
     const key = this.definition.defaultKey;
     if (key === undefined) noDefaultMember();
-    return this.read(key, args, true);
+    return this.read(key, args);
   }
 
   setDefault(args: Value[], value: Value, isSet: boolean): void {
@@ -137,7 +137,7 @@ export class ClassInstance implements VbsObject {
    * `prepared` holds values or `Ref`s (ByRef arguments from compiled call sites).
    * `fromInside`: code of the class itself, which may use Private members.
    */
-  read(name: string, prepared: unknown[], wantValue: boolean, fromInside = false): Value {
+  read(name: string, prepared: unknown[], fromInside = false): Value {
     const key = name.toLowerCase();
     const def = this.definition;
     const field = def.fields.get(key);
@@ -151,8 +151,7 @@ export class ClassInstance implements VbsObject {
     const proc = member.get ?? member.method;
     if (!proc) return memberNotFound(name);
     if (inSideEffectFreeEvaluation()) throw new SideEffectError(`call of ${def.name}.${member.name}`);
-    const result = def.runtime.callProcedure(proc, this, prepared, def.runtime.currentFrame);
-    return wantValue || proc.hasResult ? result : undefined;
+    return def.runtime.callProcedure(proc, this, prepared, def.runtime.currentFrame);
   }
 
   write(name: string, prepared: unknown[], value: Value, isSet: boolean, fromOutside: boolean): void {

@@ -224,9 +224,13 @@ export class JsObjectProxy implements VbsObject {
     const actual = this.member(name);
     const t = this.target as Record<string, unknown>;
     if (args.length > 0 || typeof t[actual] === 'function') memberNotFound(name);
+    const old = t[actual];
     callHost(() => {
       t[actual] = fromVariant(value);
     });
+    // The host now holds the object, as a COM host would hold a reference: it must outlive the script's variables.
+    if (isComObject(value)) value.addRef();
+    if (isComObject(old)) old.release();
   }
 
   getDefault(args: Value[]): Value {

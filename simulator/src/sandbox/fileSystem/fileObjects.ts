@@ -35,12 +35,21 @@ const FILE_TYPES: Record<string, string> = {
 const ATTR_DIRECTORY = 16;
 const ATTR_ARCHIVE = 32;
 
+/** Short names of the standard folders whose prefixes collide on every Windows installation. */
+const KNOWN_SHORT_NAMES: Record<string, string> = {
+  'program files': 'PROGRA~1',
+  'program files (x86)': 'PROGRA~2',
+  programdata: 'PROGRA~3',
+};
+
 /**
- * The 8.3 name Windows generates for a long name (`Program Files (x86)` → `PROGRA~1`); names
- * that already fit 8.3 keep their spelling. The `~N` counter is always 1: collisions between
- * long names with the same prefix are not modelled.
+ * The 8.3 name Windows generates for a long name (`EventHandlers.vbs` → `EVENTH~1.VBS`); names
+ * that already fit 8.3 keep their spelling. Apart from the standard folders above, the `~N`
+ * counter is always 1: collisions between long names with the same prefix are not modelled.
  */
 export function shortName(name: string): string {
+  const known = KNOWN_SHORT_NAMES[name.toLowerCase()];
+  if (known) return known;
   const dot = name.lastIndexOf('.');
   const base = dot > 0 ? name.slice(0, dot) : name;
   const ext = dot > 0 ? name.slice(dot + 1) : '';

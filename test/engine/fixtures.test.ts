@@ -1,7 +1,8 @@
 /**
  * Runs the VBScript semantics fixtures in test/engine/fixtures/*.vbs.
  *
- * Each `'##` section is one test, run in a fresh engine that has a host procedure `Echo`
+ * Each `'##` section is one test, run in a fresh engine (twice: compiling procedures up front
+ * and on first call) that has a host procedure `Echo`
  * (arguments converted with CStr and joined by a space; Null prints as `Null`, Empty as "").
  * `'>` lines are the expected output in order; `'! <number> <text>` the expected uncaught error.
  */
@@ -53,9 +54,9 @@ export function parseFixture(text: string): Section[] {
   return sections;
 }
 
-function runSection(section: Section, fileName: string): { output: string[]; error: string | null } {
+function runSection(section: Section, fileName: string, lazyProcedures: boolean): { output: string[]; error: string | null } {
   const output: string[] = [];
-  const engine = new ScriptEngine();
+  const engine = new ScriptEngine({ lazyProcedures });
   engine.addObject(
     'Echo',
     new VariantFunction((args) => {
@@ -80,8 +81,10 @@ for (const file of files) {
   describe(file, () => {
     for (const section of parseFixture(readFileSync(path.join(fixtureDir, file), 'utf8'))) {
       test(`${section.title} (line ${section.line})`, () => {
-        const result = runSection(section, file);
-        assert.deepEqual(result, { output: section.output, error: section.error });
+        const expected = { output: section.output, error: section.error };
+        assert.deepEqual(runSection(section, file, false), expected);
+        // The simulator compiles procedures on first call: the semantics must not change.
+        assert.deepEqual(runSection(section, file, true), expected, 'with lazyProcedures');
       });
     }
   });

@@ -568,27 +568,26 @@ export class StatementParser {
   }
 
   private parseWhile(): Statement {
-    const c = this.c;
-    const whileToken = c.advance();
-    let test: Expression = { kind: 'EmptyLiteral', start: whileToken.end, end: whileToken.end };
-    this.guardHeader(() => {
-      test = parseExpression(c);
-    });
-    const body = this.parseBlock('while');
-    const end = this.closeBlock('while', 'wend');
-    return { kind: 'While', test, body, start: whileToken.start, end };
+    const { start, expression, body, end } = this.parseExpressionBlock('while', 'wend');
+    return { kind: 'While', test: expression, body, start, end };
   }
 
   private parseWith(): Statement {
+    const { start, expression, body, end } = this.parseExpressionBlock('with', 'end-with');
+    return { kind: 'With', object: expression, body, start, end };
+  }
+
+  /** `<keyword> <expression>`, a body, and the closer: the shape of While and With. */
+  private parseExpressionBlock(kind: BlockKind, closer: Closer): { start: number; expression: Expression; body: Statement[]; end: number } {
     const c = this.c;
-    const withToken = c.advance();
-    let object: Expression = { kind: 'EmptyLiteral', start: withToken.end, end: withToken.end };
+    const keyword = c.advance();
+    let expression: Expression = { kind: 'EmptyLiteral', start: keyword.end, end: keyword.end };
     this.guardHeader(() => {
-      object = parseExpression(c);
+      expression = parseExpression(c);
     });
-    const body = this.parseBlock('with');
-    const end = this.closeBlock('with', 'end-with');
-    return { kind: 'With', object, body, start: withToken.start, end };
+    const body = this.parseBlock(kind);
+    const end = this.closeBlock(kind, closer);
+    return { start: keyword.start, expression, body, end };
   }
 
   private static readonly EXIT_TARGETS: Record<string, { target: ExitTarget; blocks: readonly BlockKind[] }> = {

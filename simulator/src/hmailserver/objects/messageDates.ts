@@ -4,37 +4,7 @@
  * of `InternalDate` (local wall-clock time, as the server's GetVariant gives it).
  */
 import { partsToDate } from '../../runtime/values/dateText';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function localParts(ms: number, timeZone: string): LocalParts {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
-}
+import { localParts, utcOffsetMinutes } from '../../runtime/values/timeZone';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -43,11 +13,10 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** `Tue, 24 Nov 2026 10:00:00 +0100` for the instant `ms` in `timeZone`. */
 export function mimeDate(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);
-  const localAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  const offset = Math.round((localAsUtc - Math.floor(ms / 1000) * 1000) / 60000);
+  const offset = utcOffsetMinutes(ms, timeZone);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  const weekday = DAYS[new Date(localAsUtc).getUTCDay()];
+  const weekday = DAYS[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()];
   return `${weekday}, ${two(p.day)} ${MONTHS[p.month - 1]} ${p.year} ${two(p.hour)}:${two(p.minute)}:${two(p.second)} ${sign}${two(Math.floor(abs / 60))}${two(abs % 60)}`;
 }
 

@@ -19,32 +19,16 @@ import {
   type DateParts,
 } from '../values/dateText';
 import { currentLocale } from '../values/locale';
+import { localParts } from '../values/timeZone';
 import { makeDateValue, makeSingle } from '../values/numeric';
 import { VDate, makeLong, type Value } from '../values/variant';
 import { intArg, opt, strArg } from './args';
 import { given, table, type BuiltinContext, type BuiltinFunction } from './context';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The engine clock as local wall-clock parts in the engine's time zone. */
 export function localNow(ctx: BuiltinContext): { serial: number; ms: number } {
   const ms = ctx.now();
-  let f = formatters.get(ctx.timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: ctx.timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(ctx.timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const p = localParts(ms, ctx.timeZone);
   const serial = partsToDate(p.year, p.month, p.day, p.hour, p.minute, p.second);
   return { serial, ms: ((ms % 1000) + 1000) % 1000 };
 }

@@ -47,7 +47,14 @@ export class EventRunner {
     private readonly handlers: ReadonlySet<string> | undefined,
     private readonly server: SimulatedServer,
     private readonly recorder: SideEffectRecorder,
+    /** Told about each event as its entry is recorded. */
+    private readonly onEvent?: (report: EventReport) => void,
   ) {}
+
+  private record(entry: EventReport): void {
+    this.events.push(entry);
+    this.onEvent?.(entry);
+  }
 
   /** Fires `request` if the server would; returns what the server does with the Result. */
   fire(request: EventRequest): ResultDecision | undefined {
@@ -61,16 +68,16 @@ export class EventRunner {
     const hasHandler = this.handlers?.has(procedure.toLowerCase()) ?? false;
     if (!isRule && (!api || !getEvent(request.event, this.version))) {
       // Only worth a line when the script has a handler the version will never call.
-      if (hasHandler) this.events.push({ ...entry, skipped: 'version' });
+      if (hasHandler) this.record({ ...entry, skipped: 'version' });
       return undefined;
     }
     if (this.handlers === undefined) {
-      this.events.push({ ...entry, skipped: 'load-failed' });
+      this.record({ ...entry, skipped: 'load-failed' });
       return undefined;
     }
     // Rule functions are called without the exists check (a missing one is a script error).
     if (!isRule && !hasHandler) {
-      this.events.push({ ...entry, skipped: 'no-handler' });
+      this.record({ ...entry, skipped: 'no-handler' });
       return undefined;
     }
 
@@ -101,7 +108,7 @@ export class EventRunner {
       entry.error = outcome.error;
       this.errors.push(outcome.error);
     }
-    this.events.push(entry);
+    this.record(entry);
     if (outcome.timedOut && outcome.error) throw new HandlerTimeout(procedure, outcome.error);
     return request.result ? decide(isRule ? RULE_FUNCTION_NAME : request.event, request.result, this.version) : undefined;
   }

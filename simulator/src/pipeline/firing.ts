@@ -23,6 +23,8 @@ export interface ScriptHost {
   eventLog: VbsObject;
   /** Cleans up after a firing, however it ended (files a dead handler left open). */
   afterFiring(): void;
+  /** Sees each new engine before any code runs (the debugger attaches here). */
+  onEngine?: (engine: ScriptEngine, event: string) => void;
 }
 
 export interface Firing {
@@ -56,6 +58,7 @@ export function fire(host: ScriptHost, firing: Firing): FiringOutcome {
   }
   const engine = new ScriptEngine(host.engineOptions);
   host.registerProgIds(engine);
+  host.onEngine?.(engine, firing.procedure);
   engine.addObject('EventLog', host.eventLog, { globalMembers: true });
   for (const [name, object] of firing.namedItems) engine.addObject(name, object, { globalMembers: true });
   const callUnit = call.fileName ?? '';

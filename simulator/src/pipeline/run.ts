@@ -26,7 +26,7 @@ import { createSimulationContext, type Simulation } from '../sandbox/simulation'
 import { ScriptEngine } from '../runtime/engine/scriptEngine';
 import { ScriptError } from '../runtime/engine/scriptError';
 import type { ResolvedScenario } from '../scenario/load';
-import type { FailedRecipient, MessageReport, Outcome, RunReport, ScriptErrorReport } from '../report/types';
+import type { EventReport, FailedRecipient, MessageReport, Outcome, RunReport, ScriptErrorReport, TranscriptLine } from '../report/types';
 import { localTimeToEpoch } from './clock';
 import { addressesIn, DEFAULT_CLIENT, defaultServer } from './defaults';
 import { deliver, type DeliveryRunner, type QueuedMessage } from './delivery';
@@ -52,6 +52,20 @@ export interface RunOptions {
    * one nothing is written anywhere: the overlay stays in memory (replays of many messages).
    */
   outputDir?: string;
+  /**
+   * Called with every engine the run creates — the load check (`event` "load") and each firing —
+   * before any script code runs: the debugger attaches here. With it, procedures compile up
+   * front, so breakpoints can bind anywhere.
+   */
+  onEngine?: (engine: ScriptEngine, event: string) => void;
+  /** Told about the run as it happens (the debugger's output): SMTP lines, EventLog lines, each event when it ends. */
+  observer?: RunObserver;
+}
+
+export interface RunObserver {
+  transcript?(line: TranscriptLine): void;
+  eventLog?(text: string): void;
+  event?(report: EventReport): void;
 }
 
 type Recipient = ExpandedRecipient;
@@ -102,6 +116,15 @@ class Run {
     if (options.outputDir) mkdirSync(options.outputDir, { recursive: true });
     const sim = createSandbox(scenario, options, clock);
     const eventLog = makeEventLog(sim.ctx, server);
+    const observer = options.observer;
+    if (observer?.eventLog) {
+      const sink = server.eventLog;
+      const write = sink.write.bind(sink);
+      sink.write = (entry) => {
+        write(entry);
+        observer.eventLog?.(entry.text);
+      };
+    }
     // Filled in below: ProgID factories need the run for message hooks.
     let hooks: MessageHooks<Recipient> = {};
     const host: ScriptHost = {
@@ -112,7 +135,7 @@ class Run {
         locale: env.locale,
         seed: env.seed,
         limits: { timeLimitMs: scenario.timeoutSeconds * 1000 },
-        lazyProcedures: true,
+        lazyProcedures: options.onEngine === undefined,
         // Included files (ExecuteGlobal of a file read with FileSystemObject) keep their own name.
         sourceName: (code) => {
           const windowsPath = sourceFileOf(sim.ctx, code);
@@ -121,6 +144,7 @@ class Run {
       },
       eventLog,
       afterFiring: () => releaseOpenFiles(sim.ctx),
+      onEngine: options.onEngine,
       registerProgIds(engine) {
         registerSandboxProgIds(engine.progIds, sim.ctx);
         for (const [progId, make] of Object.entries(hmailserverProgIds)) engine.progIds.register(progId, () => make(sim.ctx, server));
@@ -128,7 +152,7 @@ class Run {
       },
     };
     const { handlers, error } = loadScript(host, sim);
-    const runner = new EventRunner(host, scenario.version, handlers, server, sim.recorder);
+    const runner = new EventRunner(host, scenario.version, handlers, server, sim.recorder, options.observer?.event?.bind(options.observer));
     const run = new Run(scenario, options, script, file, server, sim, runner, error, mailFrom, rcptTo, clock);
     hooks = run.messageHooks();
     return run;
@@ -195,6 +219,7 @@ class Run {
         rcptTo: this.rcptTo,
         now: formatLocalTime(this.clock, this.scenario.environment.timeZone),
         hostName: this.hostName(),
+        onLine: this.options.observer?.transcript?.bind(this.options.observer),
       },
       sessionRunner,
     );
@@ -463,6 +488,7 @@ function loadScript(host: ScriptHost, sim: Simulation): { handlers?: Set<string>
   const script = host.script;
   const engine = new ScriptEngine(host.engineOptions);
   host.registerProgIds(engine);
+  host.onEngine?.(engine, 'load');
   sim.recorder.currentEvent = 'load';
   try {
     engine.addParsed(script.parsed, script.path);

@@ -59,6 +59,8 @@ export interface SessionInput {
   /** Simulated local time "YYYY-MM-DD hh:mm:ss" (expiring IP ranges). */
   now: string;
   hostName: string;
+  /** Each transcript line as it happens. */
+  onLine?: (line: TranscriptLine) => void;
 }
 
 export interface SessionResult {
@@ -85,6 +87,9 @@ const REPLIES = {
   bye: '221 goodbye',
 } as const;
 
+/** RecipientParser's text for an unknown local recipient (CONST_UNKNOWN_USER). */
+const UNKNOWN_USER = 'Unknown user';
+
 /** Why the session stopped early. */
 class SessionEnd {
   constructor(
@@ -99,8 +104,12 @@ class SessionEnd {
  */
 export function runSession(input: SessionInput, runner: SessionRunner): SessionResult {
   const transcript: TranscriptLine[] = [];
-  const client = (line: string): void => void transcript.push({ from: 'client', line });
-  const server = (line: string): void => void transcript.push({ from: 'server', line });
+  const say = (entry: TranscriptLine): void => {
+    transcript.push(entry);
+    input.onLine?.(entry);
+  };
+  const client = (line: string): void => say({ from: 'client', line });
+  const server = (line: string): void => say({ from: 'server', line });
   const snapshot: ClientSnapshot = {
     ipAddress: input.client.ip,
     port: input.client.port,
@@ -117,16 +126,24 @@ export function runSession(input: SessionInput, runner: SessionRunner): SessionR
   let lastRefusal = '';
   let queued = false;
 
-  /** An error reply; 5xx ones count toward the invalid-command limit (SendErrorResponse_). */
+  /**
+   * SendErrorResponse_: a 5xx counts toward the invalid-command limit. Past the limit (with
+   * DisconnectInvalidClients) the server sends only the bare "Too many invalid commands. Bye!"
+   * — not the reply itself — fires OnTooManyInvalidCommands and disconnects; otherwise a 5xx
+   * whose text is exactly "Unknown user" fires OnRecipientUnknown before the reply is sent
+   * (which is how an RvdH script rejection with that Message fires it too).
+   */
   const errorReply = (line: string, counts = line.startsWith('5')): void => {
-    server(line);
-    if (!counts) return;
-    invalidCommands++;
-    if (disconnectInvalid && invalidCommands > maxInvalid) {
-      server(REPLIES.tooManyInvalid);
-      runner.fire({ event: 'OnTooManyInvalidCommands', client: { ...snapshot }, envelope: copy(envelope) });
-      throw new SessionEnd('disconnected', REPLIES.tooManyInvalid);
+    if (counts && line.startsWith('5')) {
+      invalidCommands++;
+      if (disconnectInvalid && invalidCommands > maxInvalid) {
+        server(REPLIES.tooManyInvalid);
+        runner.fire({ event: 'OnTooManyInvalidCommands', client: { ...snapshot }, envelope: copy(envelope) });
+        throw new SessionEnd('disconnected', REPLIES.tooManyInvalid);
+      }
+      if (line.slice(4) === UNKNOWN_USER) runner.fire({ event: 'OnRecipientUnknown', client: { ...snapshot }, envelope: copy(envelope) });
     }
+    server(line);
   };
 
   /** Applies an SMTP filter event's Result: a reply ends the step (and the session for the client). */
@@ -208,7 +225,6 @@ export function runSession(input: SessionInput, runner: SessionRunner): SessionR
           server(decision.reply);
           continue;
         }
-        if (decision.unknownUser) runner.fire({ event: 'OnRecipientUnknown', client: { ...snapshot }, envelope: copy(envelope) });
         lastRefusal = decision.reply;
         errorReply(decision.reply);
       }

@@ -1,33 +1,12 @@
 /**
- * VBScript's built-ins for the analysis, taken from the runtime's own tables so that completions,
- * signature help and the Option Explicit check know exactly the functions the simulator runs.
- *
- * The seam: the analysis receives a `BuiltinCatalog`; this module is the one place that builds it.
- * Library functions, vb* constants and the engine's own ProgIDs come from the runtime's builtins
- * tables (`runtime/builtins/index.ts`); the engine-level functions
- * (CreateObject, Eval, ExecuteGlobal, …) are read from the engine's factory, whose entries do not
- * touch the services passed in until they are called.
+ * The built-ins the analysis knows: the runtime's catalog plus the COM objects the simulator's
+ * sandbox lets scripts create, so `CreateObject("` offers exactly what a simulated run accepts.
  */
-import type { BuiltinCatalog, BuiltinConstantInfo, BuiltinFunctionInfo } from '../../simulator/src/analysis/index';
-import { builtinConstants, builtinFunctions, builtinProgIds } from '../../simulator/src/runtime/builtins/index';
-import { constantNames } from '../../simulator/src/runtime/builtins/constants';
-import { engineBuiltins, type EngineServices } from '../../simulator/src/runtime/engine/engineBuiltins';
-
-/** Intrinsic objects of the VBScript engine that the runtime does not (yet) list as data. */
-const INTRINSIC_OBJECTS: readonly BuiltinConstantInfo[] = [{ name: 'Err', doc: "VBScript's Err object: Number, Description, Source, Clear, Raise." }];
+import { builtinCatalog as runtimeCatalog, sandboxProgIdNames, type BuiltinCatalog } from '../../simulator/src/index';
 
 let catalog: BuiltinCatalog | undefined;
 
 export function builtinCatalog(): BuiltinCatalog {
-  if (catalog) return catalog;
-  const functions = new Map<string, BuiltinFunctionInfo>();
-  for (const [key, f] of builtinFunctions) functions.set(key, { name: f.name, minArgs: f.minArgs, maxArgs: f.maxArgs });
-  for (const [key, f] of engineBuiltins({} as EngineServices)) functions.set(key, { name: f.name, minArgs: f.minArgs, maxArgs: f.maxArgs });
-  const constants = new Map<string, BuiltinConstantInfo>();
-  // The table's keys are lower-case; the declared spellings come from the constants module.
-  const spelled = new Map(constantNames.map((n) => [n.toLowerCase(), n]));
-  for (const key of builtinConstants.keys()) constants.set(key, { name: spelled.get(key) ?? key });
-  for (const o of INTRINSIC_OBJECTS) constants.set(o.name.toLowerCase(), o);
-  catalog = { functions, constants, progIds: [...builtinProgIds.keys()] };
+  catalog ??= runtimeCatalog(sandboxProgIdNames());
   return catalog;
 }

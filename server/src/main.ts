@@ -21,7 +21,7 @@ import {
   type ResponseMessage,
   type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
-import type { Analysis } from '../../simulator/src/analysis/index';
+import type { Analysis } from '../../simulator/src/index';
 import { builtinCatalog } from './builtins';
 import { DocumentManager } from './documents';
 import { collectWhenIdle } from './memory';

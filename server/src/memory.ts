@@ -48,7 +48,7 @@ export function collectWhenIdle(): void {
 
 /** Called after diagnostics went out: collects on the next turn if the heap has doubled. */
 export function collectIfGrown(): void {
-  if (!collect || pending || process.env.NO_GROWN_GC) return;
+  if (!collect || pending) return;
   const used = getHeapStatistics().used_heap_size;
   if (used < FLOOR_BYTES || used < 2 * liveAfterLast) return;
   pending = true;

@@ -55,7 +55,7 @@ describe('tables', () => {
   });
   test('factories', () => {
     assert.equal(builtinClasses.get('regexp')!().typeName, 'IRegExp2');
-    assert.equal(builtinProgIds.get('scripting.dictionary')!().typeName, 'Dictionary');
+    assert.equal(builtinProgIds.get('Scripting.Dictionary')!().typeName, 'Dictionary');
   });
   test('arity errors', () => {
     throwsVbs(() => call('Left', ['a']), 450);

@@ -1,7 +1,7 @@
 /** Completion items from the analysis' completion entries. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/analysis/index';
-import { completionsAt, type CompletionKind } from '../../../simulator/src/analysis/index';
+import type { Analysis } from '../../../simulator/src/index';
+import { completionsAt, type CompletionKind } from '../../../simulator/src/index';
 
 const KIND: Record<CompletionKind, CompletionItemKind> = {
   event: CompletionItemKind.Event,

@@ -1,7 +1,7 @@
 /** Document symbols: classes with their members, procedures (event handlers as events), globals. */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/analysis/index';
-import { documentOutline, type OutlineItem, type OutlineKind } from '../../../simulator/src/analysis/index';
+import type { Analysis } from '../../../simulator/src/index';
+import { documentOutline, type OutlineItem, type OutlineKind } from '../../../simulator/src/index';
 
 const KIND: Record<OutlineKind, SymbolKind> = {
   event: SymbolKind.Event,

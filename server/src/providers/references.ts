@@ -1,7 +1,7 @@
 /** Find references: every use of the symbol under the cursor (names compare case-insensitively). */
 import type { Location } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/analysis/index';
-import { referencesAt } from '../../../simulator/src/analysis/index';
+import type { Analysis } from '../../../simulator/src/index';
+import { referencesAt } from '../../../simulator/src/index';
 
 export function references(a: Analysis, uri: string, offset: number, includeDeclaration: boolean): Location[] {
   return referencesAt(a, offset, includeDeclaration).map((s) => ({ uri, range: a.parse.lines.rangeOf(s) }));

@@ -3,11 +3,13 @@
  * long handler file, everything else parses exactly as before, so the new tree reuses the other
  * top-level declarations of the previous one and parses the edited declaration on its own.
  *
- * It only applies when that is certain to give the full parse's result: the previous text parsed
- * without any error, the edit lies strictly inside one top-level Procedure or Class that starts and
- * ends on whole lines, and the edited text parses alone into one declaration of the same kind and
- * name with no error (so no block was opened or closed across its boundary, and the file-level
- * name checks see the same names). Anything else returns undefined and the caller parses the file.
+ * It only applies when that gives the full parse's result: the edit lies strictly inside one
+ * top-level Procedure or Class that starts and ends on whole lines, the previous parse had no error
+ * outside it, and the edited text parses alone into one declaration of the same kind and name,
+ * closed by its own `End …` (so no block runs across its boundary, and the file-level name checks
+ * see the same names). Errors inside the declaration are fine: they are its own, and typing passes
+ * through them all the time. Anything else returns undefined and the caller parses the file.
+ * test/server/analysis.test.ts compares the result with a full parse over chains of random edits.
  *
  * The previous tree is taken over: nodes after the edit are shifted in place. The caller must
  * not use the previous ParseResult afterwards.
@@ -89,7 +91,6 @@ function startsLine(text: string, offset: number): boolean {
 }
 
 export function reparse(previous: ParseResult, text: string, fileName?: string): ParseResult | undefined {
-  if (previous.diagnostics.length > 0) return previous.lines.text === text ? previous : undefined;
   const old = previous.lines.text;
   // A change event that changed nothing (undo to the same text, a save): the tree stands.
   if (old === text) return previous;
@@ -104,15 +105,21 @@ export function reparse(previous: ParseResult, text: string, fileName?: string):
   if (index < 0) return undefined;
   const target = body[index];
   if (target.kind !== 'Procedure' && target.kind !== 'Class') return undefined;
+  // Errors elsewhere may have changed how the rest of the file was read: only errors inside the
+  // declaration being re-parsed are allowed (they are about to be replaced).
+  if (previous.diagnostics.some((d) => d.start < target.start || d.end > target.end)) return undefined;
   const segStart = target.start;
   const segEnd = target.end + delta;
   if (!startsLine(text, segStart) || !isLineBreak(text, segEnd) || !isLineBreak(old, target.end)) return undefined;
 
   const segment = parse(text.slice(segStart, segEnd), fileName);
   const replacement = segment.ast.body;
-  if (segment.diagnostics.length > 0 || replacement.length !== 1) return undefined;
+  if (replacement.length !== 1) return undefined;
   const fresh: Statement = replacement[0];
   if (fresh.kind !== target.kind || fresh.start !== 0 || fresh.end !== segEnd - segStart || fresh.name.key !== target.name.key) return undefined;
+  // Its own `End Sub`/`End Class` must close it: one missing would, in the whole file, run on into
+  // the declarations that follow.
+  if (fresh.endStart >= fresh.end) return undefined;
   if (fresh.kind === 'Procedure' && target.kind === 'Procedure' && fresh.procedureKind !== target.procedureKind) return undefined;
 
   shift(fresh, segStart);
@@ -131,5 +138,9 @@ export function reparse(previous: ParseResult, text: string, fileName?: string):
     ...segment.comments.map((c) => relocate(c, segStart)),
     ...previous.comments.filter((c) => c.start >= target.end).map((c) => relocate(c, delta)),
   ];
-  return { ast, diagnostics: [], comments, lines, ...(fileName !== undefined ? { fileName } : {}) };
+  const diagnostics = segment.diagnostics.map((d) => {
+    const span = { start: d.start + segStart, end: d.end + segStart };
+    return { ...d, ...span, range: lines.rangeOf(span) };
+  });
+  return { ast, diagnostics, comments, lines, ...(fileName !== undefined ? { fileName } : {}) };
 }

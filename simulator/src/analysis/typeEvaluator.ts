@@ -206,7 +206,13 @@ export class TypeEvaluator {
     // declared here. Any other ProgID stays Variant, as nothing is known about it.
     const known = this.b.host.builtins.progIds ?? [];
     const key = progId.toLowerCase();
-    return known.some((p) => p === key || key.startsWith(`${p}.`)) ? { kind: 'external', progId } : UNKNOWN;
+    // ProgIDs compare case-insensitively; a versioned one (`MSXML2.XMLHTTP.6.0`) matches its base.
+    return known.some((p) => {
+      const lower = p.toLowerCase();
+      return lower === key || key.startsWith(`${lower}.`);
+    })
+      ? { kind: 'external', progId }
+      : UNKNOWN;
   }
 
   private computeSymbolType(s: VbSymbol): VbType {

@@ -6,11 +6,17 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadScenario, runScenario } from '../index';
-import { describeFailure } from './failures';
+import { describeFailure, inputErrorFor } from './failures';
 
 export async function replayCommand(scenarioFile: string, folder: string, out: (text: string) => void): Promise<number> {
   const scenario = loadScenario(scenarioFile);
-  const messages = readdirSync(folder)
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (e) {
+    throw inputErrorFor(folder, e);
+  }
+  const messages = names
     .filter((n) => n.toLowerCase().endsWith('.eml'))
     .sort()
     .map((n) => path.resolve(folder, n));

@@ -5,7 +5,7 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkExpectations, formatMismatch, junitReport, loadScenario, runScenario, type TestCaseResult } from '../index';
-import { describeFailure } from './failures';
+import { describeFailure, inputErrorFor } from './failures';
 import { outputFolder } from './output';
 
 export interface TestFlags {
@@ -18,7 +18,12 @@ export interface TestFlags {
 export function collectScenarios(paths: string[]): string[] {
   const found = new Set<string>();
   const visit = (p: string): void => {
-    const stat = statSync(p);
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch (e) {
+      throw inputErrorFor(p, e);
+    }
     if (stat.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
         if (name === 'node_modules' || name.startsWith('.')) continue;

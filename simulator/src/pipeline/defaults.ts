@@ -8,12 +8,16 @@ import type { ScenarioServer } from '../scenario/types';
 
 const ADDRESS = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
-/** The addresses in an address header's text (`"Bob" <bob@x.test>, carol@y.test`). */
+/** The addresses in an address header's text (`"Bob, B." <bob@x.test>, carol@y.test`), in order. */
 export function addressesIn(headerText: string): string[] {
-  // Display names may contain quoted commas; the addresses themselves never do.
-  const angled = [...headerText.matchAll(/<([^<>]+)>/g)].map((m) => m[1].trim());
-  if (angled.length > 0) return angled;
-  return headerText.match(ADDRESS) ?? [];
+  // Quoted display names and comments may contain commas, "@" and "<": blank them out first.
+  const text = headerText.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\((?:[^()\\]|\\.)*\)/g, '');
+  const out: string[] = [];
+  for (const m of text.matchAll(new RegExp(`<([^<>]*)>|${ADDRESS.source}`, 'g'))) {
+    const address = (m[1] ?? m[0]).trim();
+    if (address.includes('@')) out.push(address);
+  }
+  return out;
 }
 
 export function defaultServer(recipients: readonly string[]): ScenarioServer {

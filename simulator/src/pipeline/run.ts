@@ -23,6 +23,7 @@ import { registerSandboxProgIds } from '../sandbox/progIds';
 import { releaseOpenFiles, sourceFileOf } from '../sandbox/environment';
 import { SandboxConfigError } from '../sandbox/fileSystem/virtualFileSystem';
 import { createSimulationContext, type Simulation } from '../sandbox/simulation';
+import type { SideEffect } from '../sandbox/context';
 import { ScriptEngine } from '../runtime/engine/scriptEngine';
 import { ScriptError } from '../runtime/engine/scriptError';
 import type { ResolvedScenario } from '../scenario/load';
@@ -149,6 +150,7 @@ class Run {
         registerSandboxProgIds(engine.progIds, sim.ctx);
         for (const [progId, make] of Object.entries(hmailserverProgIds)) engine.progIds.register(progId, () => make(sim.ctx, server));
         for (const [progId, make] of Object.entries(messageProgIds(hooks))) engine.progIds.register(progId, () => make(sim.ctx));
+        recordRefusedObjects(engine, sim);
       },
     };
     const { handlers, error } = loadScript(host, sim);
@@ -420,11 +422,22 @@ class Run {
       message: this.messageReport(),
       eventLog: this.server.eventLog.entries.map((e) => e.text),
       errors: errors.map((e) => e.logLine),
-      sideEffects: this.sim.recorder.effects,
+      sideEffects: this.sim.recorder.effects.map((e) => this.withoutOutputDir(e)),
     };
     if (this.notes.length > 0) report.notes = this.notes;
     if (this.options.outputDir) this.writeFiles(this.options.outputDir, report, errors);
     return report;
+  }
+
+  /**
+   * Paths inside the output folder are given relative to it ("overlay: fs/C/…"): the same
+   * scenario run into two folders must give byte-identical reports.
+   */
+  private withoutOutputDir(effect: SideEffect): SideEffect {
+    const dir = this.options.outputDir;
+    if (!dir || effect.detail === undefined) return effect;
+    const prefix = path.resolve(dir) + path.sep;
+    return effect.detail.includes(prefix) ? { ...effect, detail: effect.detail.split(prefix).join('') } : effect;
   }
 
   private writeFiles(outputDir: string, report: RunReport, errors: ScriptErrorReport[]): void {
@@ -438,6 +451,29 @@ class Run {
     }
     writeFileSync(path.join(outputDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   }
+}
+
+/**
+ * `CreateObject`/`GetObject` of a ProgID the sandbox does not provide (and `mocks.objects` does
+ * not stand in for) raises 429 in the engine; the attempt is a side effect the admin should see
+ * ("DENIED com Vendor.SpamFilter"), so it is recorded before the engine raises.
+ */
+function recordRefusedObjects(engine: ScriptEngine, sim: Simulation): void {
+  const registry = engine.progIds;
+  const create = registry.create.bind(registry);
+  const get = registry.get.bind(registry);
+  registry.create = (progId: string): unknown => {
+    if (!registry.has(progId)) sim.ctx.record({ kind: 'com', target: progId, allowed: false, detail: 'CreateObject: not simulated and not in mocks.objects (error 429)' });
+    return create(progId);
+  };
+  registry.get = (pathName: string, progId: string | undefined): unknown => {
+    try {
+      return get(pathName, progId);
+    } catch (e) {
+      sim.ctx.record({ kind: 'com', target: progId ?? pathName, allowed: false, detail: `GetObject(${JSON.stringify(pathName)}): not simulated` });
+      throw e;
+    }
+  };
 }
 
 function createSandbox(scenario: ResolvedScenario, options: RunOptions, clock: number): Simulation {

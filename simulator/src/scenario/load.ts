@@ -121,8 +121,9 @@ function describeSchemaError(error: ErrorObject | undefined): string {
 /** Node's JSON errors give an offset ("at position 12"); editors want a line and column. */
 function jsonErrorLocation(text: string, message: string): string {
   const m = /position (\d+)/.exec(message);
-  if (!m) return '';
-  const offset = Number(m[1]);
+  // "Unexpected end of JSON input" has no position: the end of the text is where it went wrong.
+  if (!m && !/end of JSON input/.test(message)) return '';
+  const offset = m ? Number(m[1]) : text.length;
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return `:${before.length}:${before[before.length - 1].length + 1}`;
 }

@@ -55,6 +55,8 @@ describe('§2.5 OnError: quotes doubled, CRLF not handled', () => {
     'Sub OnError(iSeverity, iCode, sSource, sDescription)',
     '  EventLog.Write iSeverity & "|" & iCode & "|" & sSource & "|" & sDescription & "|" & TypeName(iCode)',
     'End Sub',
+    'Sub OnBackupCompleted()',
+    'End Sub',
   );
 
   test('a quote in the description is doubled and arrives intact; numbers are numeric literals', async () => {
@@ -62,7 +64,7 @@ describe('§2.5 OnError: quotes doubled, CRLF not handled', () => {
       script: onError,
       scenario: { fire: [{ event: 'OnError', args: { iSeverity: 2, iCode: 5016, sSource: 'Src "x"', sDescription: 'Could not "load"' } }] },
     });
-    assert.deepEqual(report.eventLog, ['2|5016|Src "x"|Could not "load"|Long']);
+    assert.deepEqual(report.eventLog, ['2|5016|Src "x"|Could not "load"|Integer']);
     assert.deepEqual(report.errors, []);
   });
 
@@ -75,23 +77,23 @@ describe('§2.5 OnError: quotes doubled, CRLF not handled', () => {
     const e = only(report, 'OnError');
     assert.equal(e.fired, true);
     assert.ok(e.error, 'the broken call is a script error');
-    // 3 script lines + CRLF: the file is 4 lines by the engine's count, the call is on line 6.
-    assert.equal(e.error.line, 6);
+    // 5 script lines + CRLF: the file is 6 lines by the engine's count, the call is on line 8.
+    assert.equal(e.error.line, 8);
     assert.equal(e.error.source, 'Microsoft VBScript compilation error');
     assert.equal(e.error.number, 1033);
-    assert.match(e.error.logLine, /^Script Error: Source: Microsoft VBScript compilation error - Error: 800A0409 - Description: Unterminated string constant - Line: 6 Column: \d+ - Code: Call OnError\(1, 5000, "X", "first/);
+    assert.match(e.error.logLine, /^Script Error: Source: Microsoft VBScript compilation error - Error: 800A0409 - Description: Unterminated string constant - Line: 8 Column: \d+ - Code: Call OnError\(1, 5000, "X", "first/);
     assert.deepEqual(report.errors, [e.error.logLine]);
   });
 
   test('top-level code does not run either when the call is broken (the whole text fails to compile)', async () => {
     const { report } = await simulate({
-      script: vbs('Dim fso : Set fso = CreateObject("Scripting.FileSystemObject")', 'fso.CreateTextFile("C:\\Temp\\ran.txt").Write "x"') + onError,
-      scenario: { fire: [{ event: 'OnError', args: { iSeverity: 1, iCode: 1, sSource: 'X', sDescription: 'a\r\nb' } }] },
+      script: vbs('Dim list : list = CreateObject("Scripting.FileSystemObject").OpenTextFile("C:\\hMailServer\\Events\\list.txt").ReadAll') + onError,
+      scenario: {
+        mocks: { files: { 'C:\\hMailServer\\Events\\list.txt': { content: 'a' } } }, fire: [{ event: 'OnError', args: { iSeverity: 1, iCode: 1, sSource: 'X', sDescription: 'a\r\nb' } }, { event: 'OnBackupCompleted' }] },
     });
-    const fromOnError = report.sideEffects.filter((s) => s.event === 'OnError');
-    assert.deepEqual(fromOnError, []);
-    // …while the other firings of the run did run the top-level code.
-    assert.ok(report.sideEffects.some((s) => s.event === 'OnClientConnect' && s.kind === 'file-write'));
+    assert.deepEqual(report.sideEffects.filter((s) => s.event === 'OnError'), []);
+    // …while the load and the other firing did run the top-level code.
+    assert.deepEqual(report.sideEffects.filter((s) => s.kind === 'file-read').map((s) => s.event), ['load', 'OnBackupCompleted']);
   });
 });
 

@@ -54,9 +54,8 @@ export const builtinConstants: ReadonlyMap<string, Value> = constantTable;
 /** Classes a script creates with `New` (lower-case name → factory). */
 export const builtinClasses: ReadonlyMap<string, () => VbsObject> = new Map([['regexp', createRegExp]]);
 
-/** ProgIDs every engine provides (lower-case ProgID → factory); versioned ProgIDs resolve to these. */
+/** ProgIDs every engine provides (ProgID as Windows spells it → factory; the registry matches case-insensitively). */
 export const builtinProgIds: ReadonlyMap<string, () => VbsObject> = new Map<string, () => VbsObject>([
-  ['vbscript.regexp', createRegExp],
-  ['vbscript.regexp.5.5', createRegExp],
-  ['scripting.dictionary', createDictionary],
+  ['VBScript.RegExp', createRegExp],
+  ['Scripting.Dictionary', createDictionary],
 ]);

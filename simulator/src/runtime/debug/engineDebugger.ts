@@ -13,14 +13,17 @@
 import type { Frame, SourceUnit, StatementInfo } from '../frame.js';
 import { statementRange } from '../frame.js';
 import type { ScriptEngine } from '../engine/scriptEngine.js';
+import type { Runtime } from '../interpreter.js';
 import { evalIn, executeIn } from '../engine/engineBuiltins.js';
 import type { Scope } from '../compiler/scope.js';
 import { withoutSideEffects } from '../objects/comObject.js';
 import { SlotEntry } from '../procedures.js';
 import { VbsRuntimeError } from '../errors.js';
+import { errorLocations } from '../interpreter.js';
 import { describeValue, VariableHandles } from './inspection.js';
 import {
   ScriptAborted,
+  type ExceptionFilter,
   type EvaluateOptions,
   type EvaluateResult,
   type ResumeCommand,
@@ -28,18 +31,25 @@ import {
   type ScriptDebugger,
   type SourceLocation,
   type StackFrameInfo,
+  type StopError,
   type StopEvent,
   type StopReason,
   type StoppedScript,
   type VariableInfo,
 } from './protocol.js';
 
-export type StopHandler = (event: StopEvent, script: StoppedScript) => ResumeCommand | 'abort';
+export type StopHandler = (event: StopEvent, script: StoppedState) => ResumeCommand | 'abort';
 
 export interface EngineDebuggerOptions {
   /** Checked before every statement; non-zero means "call `poll`" (pause requests, new breakpoints from another thread). */
   attention?: Int32Array;
   poll?: () => void;
+  /**
+   * Asked before a breakpoint stop (with the script inspectable, as in `onStop`): false lets the
+   * script run on as if there were no breakpoint — conditions, hit counts and logpoints live here,
+   * so a breakpoint that does not fire leaves stepping and the last stop untouched.
+   */
+  shouldStop?: (event: StopEvent, script: StoppedState) => boolean;
 }
 
 type Mode = { kind: 'run' } | { kind: 'stepIn' } | { kind: 'stepOver'; depth: number } | { kind: 'stepOut'; depth: number };
@@ -66,12 +76,19 @@ export class EngineDebugger implements ScriptDebugger {
   private lastStop: StatementInfo | null = null;
   private trapToSkip: StatementInfo | null = null;
   private readonly hook = this.beforeStatement.bind(this);
+  private readonly shouldStop: EngineDebuggerOptions['shouldStop'];
+  private exceptionFilters = new Set<ExceptionFilter>();
+  /** The runtime's own error handler, while exception breakpoints wrap it. */
+  private originalHandleError: Runtime['handleError'] | null = null;
+  /** True while stopped: evaluations that fail must not stop again. */
+  private stopped = false;
 
   constructor(
     private readonly engine: ScriptEngine,
     private readonly onStop: StopHandler,
     options: EngineDebuggerOptions = {},
   ) {
+    this.shouldStop = options.shouldStop;
     const rt = engine.runtime;
     const attention = options.attention;
     const poll = options.poll;
@@ -92,6 +109,39 @@ export class EngineDebugger implements ScriptDebugger {
     rt.stopHook = null;
     rt.pollHook = null;
     rt.onUnit = null;
+    this.setExceptionFilters([]);
+  }
+
+  /**
+   * Stop when a statement raises a run-time error, before it is handled: every error (`all`,
+   * even one `On Error Resume Next` will swallow) or only those no frame on the stack catches
+   * (`uncaught`: the error aborts the procedure chain up to the host). The stop keeps the
+   * failing frame intact; resuming lets the error take its normal course.
+   */
+  setExceptionFilters(filters: readonly ExceptionFilter[]): void {
+    this.exceptionFilters = new Set(filters);
+    const rt = this.engine.runtime;
+    if (this.exceptionFilters.size > 0 && this.originalHandleError === null) {
+      // Compiled blocks call `rt.handleError` through the instance, so wrapping it there costs nothing until an error happens.
+      const original = rt.handleError;
+      this.originalHandleError = original;
+      rt.handleError = (e, f, info) => {
+        if (!this.stopped) this.onScriptError(e, f, info);
+        original.call(rt, e, f, info);
+      };
+    } else if (this.exceptionFilters.size === 0 && this.originalHandleError !== null) {
+      rt.handleError = this.originalHandleError;
+      this.originalHandleError = null;
+    }
+  }
+
+  private onScriptError(e: unknown, frame: Frame, info: StatementInfo): void {
+    // Only the innermost statement of an error stops (each caller sees it again as it propagates).
+    if (!(e instanceof VbsRuntimeError) || errorLocations.has(e)) return;
+    let caught = false;
+    for (let f: Frame | null = frame; f !== null && !caught; f = f.caller) caught = f.resumeNext;
+    if (!this.exceptionFilters.has('all') && caught) return;
+    this.stop('exception', info, frame, { number: e.number, description: e.description, source: e.source, caught });
   }
 
   setBreakpoints(fileName: string, lines: number[]): number[] {
@@ -188,22 +238,39 @@ export class EngineDebugger implements ScriptDebugger {
     this.cachedLines = flags;
   }
 
-  private stop(reason: StopReason, info: StatementInfo, frame: Frame): void {
+  private stop(reason: StopReason, info: StatementInfo, frame: Frame, error?: StopError): void {
     const rt = this.engine.runtime;
-    this.pauseRequested = false;
     frame.current = info;
+    const hook = rt.hook;
     const stopHook = rt.stopHook;
     const pollHook = rt.pollHook;
     // Evaluations while stopped must not re-enter the debugger.
     rt.hook = null;
     rt.stopHook = null;
     rt.pollHook = null;
-    let command: ResumeCommand | 'abort';
+    this.stopped = true;
+    // Time spent stopped does not count against the script's time limit.
+    const began = Date.now();
+    let command: ResumeCommand | 'abort' | null = null;
     try {
-      command = this.onStop({ reason, location: locationOf(info), depth: frame.depth }, new StoppedState(this.engine, frame));
+      const event: StopEvent = { reason, location: locationOf(info), depth: frame.depth };
+      if (error) event.error = error;
+      const state = new StoppedState(this.engine, frame);
+      if (reason !== 'breakpoint' || this.shouldStop === undefined || this.shouldStop(event, state)) {
+        this.pauseRequested = false;
+        command = this.onStop(event, state);
+      }
     } finally {
+      this.stopped = false;
       rt.stopHook = stopHook;
       rt.pollHook = pollHook;
+      if (rt.deadline !== Infinity) rt.deadline += Date.now() - began;
+    }
+    if (command === null) {
+      // A breakpoint that did not fire: carry on exactly as before (stepping included).
+      rt.hook = hook;
+      if (hook !== null) rt.tick = 0;
+      return;
     }
     this.lastFrame = frame;
     this.lastLine = info.line;
@@ -230,9 +297,12 @@ export class EngineDebugger implements ScriptDebugger {
   }
 }
 
+export type ValueResult = { ok: true; value: unknown } | { ok: false; error: string; number?: number };
+
 /** Inspection of a stopped script; valid until it resumes. */
-class StoppedState implements StoppedScript {
-  private readonly frames: Frame[] = [];
+export class StoppedState implements StoppedScript {
+  /** The call stack, innermost first (frame ids index it). */
+  readonly frames: Frame[] = [];
   private readonly handles = new VariableHandles();
 
   constructor(
@@ -267,25 +337,38 @@ class StoppedState implements StoppedScript {
   }
 
   evaluate(expression: string, frameId: number, options: EvaluateOptions = {}): EvaluateResult {
+    return this.described(expression, this.evaluateValue(expression, frameId, options));
+  }
+
+  execute(statements: string, frameId: number): EvaluateResult {
+    return this.described(statements, this.executeStatements(statements, frameId));
+  }
+
+  /** `evaluate` giving the value itself, for hosts that present values their own way. */
+  evaluateValue(expression: string, frameId: number, options: EvaluateOptions = {}): ValueResult {
     const frame = this.frames[frameId];
     if (!frame) return { ok: false, error: 'No such frame' };
     return this.guarded(() => {
       const run = () => evalIn(this.engine.services, expression, frame, 'watch');
-      const value = options.sideEffectFree ? withoutSideEffects(run) : run();
-      return describeValue(expression, value, this.handles);
+      return options.sideEffectFree ? withoutSideEffects(run) : run();
     });
   }
 
-  execute(statements: string, frameId: number): EvaluateResult {
+  /** `execute` for hosts that present values their own way (the value is always Empty). */
+  executeStatements(statements: string, frameId: number): ValueResult {
     const frame = this.frames[frameId];
     if (!frame) return { ok: false, error: 'No such frame' };
     return this.guarded(() => {
       executeIn(this.engine.services, statements, frame, 'debug console');
-      return describeValue(statements, undefined, this.handles);
+      return undefined;
     });
   }
 
-  private guarded(fn: () => VariableInfo): EvaluateResult {
+  private described(name: string, r: ValueResult): EvaluateResult {
+    return r.ok ? { ok: true, value: describeValue(name, r.value, this.handles) } : r;
+  }
+
+  private guarded(fn: () => unknown): ValueResult {
     const rt = this.engine.runtime;
     const depth = rt.depth;
     try {

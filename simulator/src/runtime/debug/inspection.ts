@@ -25,7 +25,8 @@ export class VariableHandles {
   }
 }
 
-function displayText(v: Value): string {
+/** How a debugger shows a value in one line (strings quoted as VBScript writes them). */
+export function displayText(v: Value): string {
   if (v === undefined) return 'Empty';
   if (v === null) return 'Null';
   if (typeof v === 'string') return `"${v.replace(/"/g, '""')}"`;

@@ -22,13 +22,27 @@ export interface SourceLocation {
   range: Range;
 }
 
-export type StopReason = 'breakpoint' | 'step' | 'pause' | 'stop-statement';
+export type StopReason = 'breakpoint' | 'step' | 'pause' | 'stop-statement' | 'exception';
+
+/** A run-time error the script is stopped at (reason `exception`), before it is handled. */
+export interface StopError {
+  number: number;
+  description: string;
+  source: string;
+  /** Whether an `On Error Resume Next` somewhere on the call stack will catch it. */
+  caught: boolean;
+}
+
+/** Which run-time errors stop the script: every one (even under `On Error Resume Next`), or those no frame catches. */
+export type ExceptionFilter = 'all' | 'uncaught';
 
 export interface StopEvent {
   reason: StopReason;
   location: SourceLocation;
   /** Call depth of the statement: 0 for top-level code. */
   depth: number;
+  /** Reason `exception`: the error. */
+  error?: StopError;
 }
 
 export interface StackFrameInfo {

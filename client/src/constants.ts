@@ -1,0 +1,25 @@
+/** Identifiers shared by the manifest (package.json `contributes`) and the code. */
+export const SECTION = 'hmailserver';
+export const VBSCRIPT = 'hmailserver-vbscript';
+export const JSCRIPT = 'hmailserver-jscript';
+export const LANGUAGES = [VBSCRIPT, JSCRIPT] as const;
+
+/**
+ * Languages whose documents go to the language server. The server analyses every document as
+ * VBScript, so JScript documents stay out until it understands JScript.
+ */
+export const SERVER_LANGUAGES = [VBSCRIPT] as const;
+
+/** Delay between an edit and its diagnostics, passed to the server as `debounceMs`. */
+export const DEBOUNCE_MS = 150;
+
+export const COMMANDS = {
+  runScenario: 'hmailserver.runScenario',
+  newScenarioFromEml: 'hmailserver.newScenarioFromEml',
+  insertEventHandler: 'hmailserver.insertEventHandler',
+  selectVersion: 'hmailserver.selectVersion',
+} as const;
+
+export const SCENARIO_GLOB = '**/*.scenario.json';
+export const SCRIPT_GLOB = '**/EventHandlers.{vbs,js}';
+export const EXCLUDE_GLOB = '**/{node_modules,.git}/**';

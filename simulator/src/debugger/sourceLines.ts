@@ -1,0 +1,85 @@
+/**
+ * Where breakpoints can go in a script file, known before anything runs: the lines the engine
+ * compiles a statement for (so `Dim`, `Else`, `End Sub`, comments and blank lines are not),
+ * and where each procedure's body starts (function breakpoints, `stopOnEvent`).
+ *
+ * The file is compiled — not run — by the engine itself, so "executable" means exactly what
+ * the engine debugger can stop at. Files are decoded as hMailServer reads them (BOM rules).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Program, ProcedureDeclaration } from '../syntax/ast';
+import { parse } from '../syntax/parser';
+import { compileUnit } from '../runtime/compiler/unit';
+import { newSourceUnit } from '../runtime/frame';
+import { ScriptEngine } from '../runtime/engine/scriptEngine';
+import { decodeScript } from '../pipeline/scriptFile';
+
+export interface ProcedureEntry {
+  /** "OnAcceptMessage", "SpamScorer.AddText". */
+  name: string;
+  /** 1-based line of the body's first statement; undefined for an empty body. */
+  firstLine: number | undefined;
+}
+
+export class ScriptLines {
+  private constructor(
+    /** Sorted, 1-based. */
+    readonly executable: number[],
+    readonly procedures: ProcedureEntry[],
+  ) {}
+
+  static fromSource(source: string, fileName: string): ScriptLines {
+    const parsed = parse(source, fileName);
+    let lines: number[] = [];
+    try {
+      const engine = new ScriptEngine({ lazyProcedures: false });
+      const unit = newSourceUnit(1, fileName, parsed.lines);
+      compileUnit(engine.services.host, parsed.ast, unit);
+      lines = [...new Set(unit.statements.map((s) => s.line + 1))].sort((a, b) => a - b);
+    } catch {
+      // A file the engine refuses to compile never runs: no line can be hit.
+    }
+    const procedures = proceduresOf(parsed.ast).map(({ name, node }) => {
+      const from = parsed.lines.positionAt(node.start).line + 1;
+      const to = parsed.lines.positionAt(node.endStart).line + 1;
+      return { name, firstLine: lines.find((l) => l > from && l <= to) ?? lines.find((l) => l === from && from === to) };
+    });
+    return new ScriptLines(lines, procedures);
+  }
+
+  /** The line a breakpoint at `line` binds to: that line or the next one holding a statement. */
+  resolve(line: number): number | undefined {
+    return this.executable.find((l) => l >= line);
+  }
+
+  /** A procedure by name (`Foo`, or `Class.Member`), case-insensitive. */
+  procedure(name: string): ProcedureEntry | undefined {
+    const key = name.trim().toLowerCase();
+    return this.procedures.find((p) => p.name.toLowerCase() === key) ?? this.procedures.find((p) => p.name.toLowerCase().endsWith(`.${key}`));
+  }
+}
+
+function proceduresOf(program: Program): Array<{ name: string; node: ProcedureDeclaration }> {
+  const out: Array<{ name: string; node: ProcedureDeclaration }> = [];
+  for (const s of program.body) {
+    if (s.kind === 'Procedure') out.push({ name: s.name.name, node: s });
+    if (s.kind === 'Class') for (const m of s.members) if (m.kind === 'Procedure') out.push({ name: `${s.name.name}.${m.name.name}`, node: m });
+  }
+  return out;
+}
+
+const cache = new Map<string, { mtimeMs: number; size: number; lines: ScriptLines }>();
+
+/** The lines of a file on disk (cached while it is unchanged); undefined when it cannot be read. */
+export function scriptLinesOf(file: string): ScriptLines | undefined {
+  try {
+    const stat = statSync(file);
+    const hit = cache.get(file);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.lines;
+    const lines = ScriptLines.fromSource(decodeScript(readFileSync(file)).source, file);
+    cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, lines });
+    return lines;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Messages between the debug adapter (`session.ts`, main thread) and the pipeline worker
+ * (`pipelineWorker.ts`), which runs whole scenarios with a debugger on every engine.
+ *
+ * Requests go over a MessagePort the worker reads synchronously (`receiveMessageOnPort`),
+ * so it can answer while a script is stopped or spinning; the shared-memory signals are the
+ * engine debugger's (`ATTENTION`: requests are waiting, `WAKE`: a sleeping worker wakes up).
+ */
+import type { ResolvedScenario } from '../scenario/load';
+import type { ExceptionFilter } from '../runtime/debug/protocol';
+import type { ResumeCommand } from '../runtime/debug/protocol';
+
+export { ATTENTION, SHARED_INTS, WAKE } from '../runtime/debug/workerMessages';
+
+export interface PipelineWorkerData {
+  shared: SharedArrayBuffer;
+  port: import('node:worker_threads').MessagePort;
+}
+
+/** A breakpoint as the worker applies it: the adapter already moved it to an executable line. */
+export interface BreakpointSpec {
+  /** The adapter's breakpoint id (for hit-count state and messages). */
+  id: number;
+  line: number;
+  condition?: string;
+  hitCondition?: string;
+  logMessage?: string;
+  /** A function breakpoint: stops with reason "function breakpoint". */
+  functionName?: string;
+}
+
+export interface RunRequest {
+  scenario: ResolvedScenario;
+  outputDir: string;
+  stopOnEntry: boolean;
+  /** Event names (lower-case) whose handler start stops the script. */
+  stopOnEvent: string[];
+}
+
+export type VariablesFilter = 'indexed' | 'named';
+
+export type WorkerRequest =
+  | { id: number; type: 'run'; run: RunRequest }
+  | { id: number; type: 'setBreakpoints'; fileName: string; breakpoints: BreakpointSpec[] }
+  /** Replaces every function breakpoint (each carries its file and line). */
+  | { id: number; type: 'setFunctionBreakpoints'; breakpoints: Array<BreakpointSpec & { fileName: string }> }
+  | { id: number; type: 'setExceptionFilters'; filters: ExceptionFilter[] }
+  | { id: number; type: 'pause' }
+  | { id: number; type: 'resume'; command: ResumeCommand }
+  | { id: number; type: 'stackTrace' }
+  | { id: number; type: 'scopes'; frameId: number }
+  | { id: number; type: 'variables'; variablesReference: number; filter?: VariablesFilter; start?: number; count?: number }
+  | { id: number; type: 'evaluate'; expression: string; frameId: number; context: string }
+  | { id: number; type: 'setVariable'; variablesReference: number; name: string; value: string };
+
+/** A DAP variable as the worker describes it. */
+export interface WorkerVariable {
+  name: string;
+  value: string;
+  type: string;
+  variablesReference: number;
+  evaluateName?: string;
+  indexedVariables?: number;
+  namedVariables?: number;
+}
+
+export interface WorkerFrame {
+  id: number;
+  name: string;
+  fileName: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface WorkerScope {
+  name: string;
+  variablesReference: number;
+  expensive: boolean;
+  presentationHint?: 'arguments' | 'locals' | 'registers';
+}
+
+export type EvaluateReply = { ok: true; result: string; type?: string; variablesReference: number; indexedVariables?: number } | { ok: false; error: string };
+
+export type OutputCategory = 'console' | 'stdout' | 'stderr' | 'important';
+
+export type WorkerEvent =
+  | { type: 'response'; id: number; result?: unknown; error?: string }
+  | { type: 'stopped'; reason: string; description: string; text?: string }
+  | { type: 'output'; category: OutputCategory; text: string; fileName?: string; line?: number }
+  /** A run ended (normally, with bad input, or aborted); the worker waits for the next one. */
+  | { type: 'runEnded'; ok: boolean };

@@ -15,6 +15,7 @@ const consumers = [
   { in: 'simulator/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'server/src/main.ts', out: 'server' },
   { in: 'simulator/src/debugger/adapterMain.ts', out: 'debugAdapter' },
+  { in: 'simulator/src/debugger/pipelineWorker.ts', out: 'debugPipelineWorker' },
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 ].filter((e) => existsSync(path.join(root, e.in)));
 

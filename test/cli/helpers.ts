@@ -7,8 +7,14 @@ import path from 'node:path';
 export const root = path.resolve(import.meta.dirname, '../..');
 export const cli = path.join(root, 'dist', 'cli.js');
 
+/** Runs the CLI in `cwd`; default output folders go below `<cwd>/tmp` (a scratch folder), or `tmp` when given. */
 export function hmailsim(cwd: string, ...args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, TMPDIR: path.join(cwd, 'tmp') } });
+  return hmailsimWith({ cwd }, ...args);
+}
+
+export function hmailsimWith(options: { cwd: string; tmp?: string }, ...args: string[]): SpawnSyncReturns<string> {
+  const tmp = options.tmp ?? path.join(options.cwd, 'tmp');
+  return spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp } });
 }
 
 /** A scratch folder with `files` written into it (objects are written as JSON). */

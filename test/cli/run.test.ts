@@ -108,6 +108,15 @@ describe('hmailsim run', () => {
     assert.doesNotMatch(r.stderr, STACK);
   });
 
+  test('top-level code looping at load is a time limit too: one line, exit 2', () => {
+    const dir = scratch({ 'loop.vbs': 'Dim n\r\nDo\r\n  n = n + 1\r\nLoop\r\nSub OnAcceptMessage(oClient, oMessage)\r\nEnd Sub\r\n', 'm.eml': MESSAGE, 's.scenario.json': scenario({ script: 'loop.vbs' }) });
+    const r = hmailsim(dir, 'run', 's.scenario.json', '--timeout', '1', '--out', 'out');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^hmailsim: s\.scenario\.json: the script's top-level code \(run at load\) in .*loop\.vbs:[234] ran longer than the 1 s time limit .*\n$/);
+    assert.doesNotMatch(r.stderr, STACK);
+  });
+
   test('limits.timeoutSeconds applies without --timeout; --timeout replaces it (like --script)', () => {
     const dir = scratch({ 'loop.vbs': 'Sub OnClientConnect(oClient)\r\n  Do : Loop\r\nEnd Sub\r\n', 'm.eml': MESSAGE, 's.scenario.json': scenario({ script: 'loop.vbs', limits: { timeoutSeconds: 1 } }) });
     const own = hmailsim(dir, 'run', 's.scenario.json', '--out', 'out');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { hmailsim, MESSAGE, scenario, SCRIPT, scratch, STACK } from './helpers';
+import { hmailsim, hmailsimWith, MESSAGE, scenario, SCRIPT, scratch, STACK } from './helpers';
 
 const passing = scenario({ name: 'spam is rejected', expect: { outcome: 'rejected', reply: '554 Spam, go away', eventLog: ['rejected 198.51.100.7'], errors: 0 } });
 const failing = scenario({ name: 'wrong expectation', expect: { outcome: 'accepted', reply: '554 Spam, go away', headers: { 'X-Checked': 'yes' } } });
@@ -67,7 +67,8 @@ describe('hmailsim test', () => {
   });
 
   test('the bundled examples pass', () => {
-    const r = hmailsim(path.resolve(import.meta.dirname, '../..'), 'test', 'examples');
+    // Run from the repository, with the run folders in a scratch folder (never inside the repository).
+    const r = hmailsimWith({ cwd: path.resolve(import.meta.dirname, '../..'), tmp: path.join(scratch({}), 'tmp') }, 'test', 'examples');
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^5 passed, 0 failed$/m);
   });

@@ -158,4 +158,31 @@ describe('SMTP session', () => {
     assert.equal(r.reply, 'Too many invalid commands. Bye!');
     assert.ok(runner.fired.some((f) => f.event === 'OnTooManyInvalidCommands'));
   });
+
+  test('past the limit only the bare "Bye" line is sent: not the refusal itself, and no OnRecipientUnknown for it', () => {
+    const state = buildServerState({ domains: [{ name: 'example.com' }], settings: { DisconnectInvalidClients: true, MaxNumberOfInvalidCommands: 1 } });
+    const runner = fakeRunner();
+    const r = runSession(input({ state, rcptTo: ['a@example.com', 'b@example.com', 'c@example.com'] }), runner);
+    assert.deepEqual(lines(r).slice(-4), ['C: RCPT TO:<a@example.com>', 'S: 550 Unknown user', 'C: RCPT TO:<b@example.com>', 'S: Too many invalid commands. Bye!']);
+    assert.deepEqual(runner.fired.map((f) => f.event).slice(-2), ['OnRecipientUnknown', 'OnTooManyInvalidCommands']);
+    assert.equal(runner.fired.filter((f) => f.event === 'OnRecipientUnknown').length, 1);
+  });
+
+  test('before MAIL FROM the events get no message (noMessage); after it they do', () => {
+    const state = buildServerState({ domains: [{ name: 'example.com', accounts: [{ address: 'bob@example.com', password: 'secret' }] }], settings: { DisconnectInvalidClients: true, MaxNumberOfInvalidCommands: 0 } });
+    const early = fakeRunner();
+    runSession(input({ state, auth: { username: 'bob@example.com', password: 'wrong' } }), early);
+    const tooMany = early.fired.find((f) => f.event === 'OnTooManyInvalidCommands');
+    assert.ok(tooMany && 'noMessage' in tooMany && tooMany.noMessage === true);
+    const late = fakeRunner();
+    runSession(input({ state, rcptTo: ['ghost@example.com'] }), late);
+    const afterMailFrom = late.fired.find((f) => f.event === 'OnTooManyInvalidCommands');
+    assert.ok(afterMailFrom && 'noMessage' in afterMailFrom && afterMailFrom.noMessage === false);
+  });
+
+  test('with no recipient at all the client still sends DATA and the 503 is on the wire', () => {
+    const r = runSession(input({ rcptTo: [] }), fakeRunner());
+    assert.equal(r.reply, '503 Must have sender and recipient first.');
+    assert.deepEqual(lines(r).slice(-4), ['C: DATA', 'S: 503 Must have sender and recipient first.', 'C: QUIT', 'S: 221 goodbye']);
+  });
 });

@@ -33,6 +33,7 @@ describe('loading scenarios', () => {
 
   const bad: [string, string, RegExp][] = [
     ['invalid JSON names the line and column', '{\n  "script": "a.vbs",\n}', /s\.json:3:1: invalid JSON/],
+    ['JSON cut short names where it ends', '{\n  "script": ', /s\.json:2:13: invalid JSON: Unexpected end of JSON input/],
     ['an unknown property', '{ "script": "a.vbs", "sesion": {} }', /unknown property "sesion"/],
     ['a wrong enum value', '{ "script": "a.vbs", "hmailserver": "5.8" }', /\/hmailserver must be one of "5\.6", "5\.6-rvdh", "5\.7"/],
     ['a missing script', '{ "session": {} }', /missing "script"/],

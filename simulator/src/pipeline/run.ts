@@ -12,7 +12,7 @@ import { expandRecipient, type ExpandedRecipient } from '../hmailserver/server/r
 import { createSimulatedServer, type SimulatedServer } from '../hmailserver/server/simulatedServer';
 import { findAccount, settingValue } from '../hmailserver/server/state';
 import { makeEventLog } from '../hmailserver/objects/eventLog';
-import { makeClient } from '../hmailserver/objects/client';
+import { makeClient, type ClientInfo } from '../hmailserver/objects/client';
 import { makeResult } from '../hmailserver/objects/result';
 import { makeAccount } from '../hmailserver/objects/account';
 import { makeFetchAccount, type FetchAccountInfo } from '../hmailserver/objects/fetchAccount';
@@ -28,12 +28,12 @@ import { ScriptEngine } from '../runtime/engine/scriptEngine';
 import { ScriptError } from '../runtime/engine/scriptError';
 import type { ResolvedScenario } from '../scenario/load';
 import type { EventReport, FailedRecipient, MessageReport, Outcome, RunReport, ScriptErrorReport, TranscriptLine } from '../report/types';
-import { localTimeToEpoch } from './clock';
+import { localTimeToEpoch } from '../runtime/values/timeZone';
 import { addressesIn, DEFAULT_CLIENT, defaultServer } from './defaults';
 import { deliver, type DeliveryRunner, type QueuedMessage } from './delivery';
 import { errorLogLine, reportScriptError } from './errorLog';
 import { EventRunner, HandlerTimeout, type EventArgument } from './eventRunner';
-import { closeQuietly, type ScriptHost } from './firing';
+import { closeQuietly, isTimeout, type ScriptHost } from './firing';
 import { buildBounce, ruleSubjectOf } from './messages';
 import { readScriptFile, type ScriptFile } from './scriptFile';
 import { runSession, type ClientSnapshot, type Envelope, type SessionRunner } from './session';
@@ -138,9 +138,12 @@ class Run {
         limits: { timeLimitMs: scenario.timeoutSeconds * 1000 },
         lazyProcedures: options.onEngine === undefined,
         // Included files (ExecuteGlobal of a file read with FileSystemObject) keep their own name.
+        // A file the run itself wrote (in the overlay) keeps its Windows path: reports must not depend on the output folder.
         sourceName: (code) => {
           const windowsPath = sourceFileOf(sim.ctx, code);
-          return windowsPath === undefined ? undefined : (sim.fs.realSourceOf(windowsPath) ?? windowsPath);
+          if (windowsPath === undefined) return undefined;
+          const real = sim.fs.realSourceOf(windowsPath);
+          return real === undefined || real === sim.fs.overlayPath(windowsPath) ? windowsPath : real;
         },
       },
       eventLog,
@@ -153,7 +156,10 @@ class Run {
         recordRefusedObjects(engine, sim);
       },
     };
-    const { handlers, error } = loadScript(host, sim);
+    const { handlers, error, timedOut } = loadScript(host, sim);
+    if (timedOut && error) {
+      throw new SimulationError(`${scenario.file}: the script's top-level code (run at load) in ${error.file}:${error.line} ran longer than the ${scenario.timeoutSeconds} s time limit (limits.timeoutSeconds / --timeout)`);
+    }
     const runner = new EventRunner(host, scenario.version, handlers, server, sim.recorder, options.observer?.event?.bind(options.observer));
     const run = new Run(scenario, options, script, file, server, sim, runner, error, mailFrom, rcptTo, clock);
     hooks = run.messageHooks();
@@ -206,8 +212,11 @@ class Run {
           case 'OnAcceptMessage':
             if (this.file && !stored.file) stored.receive(this.withReceivedHeader(this.file, client));
             return this.runner.fire({ event: request.event, result, args: { oClient: { object: clientObject(request.client, request.event) }, oMessage: { object: withEnvelope(request.envelope) } } });
-          default:
-            return this.runner.fire({ event: request.event, result, args: { oClient: { object: clientObject(request.client, request.event) }, oMessage: { object: withEnvelope(request.envelope) } } });
+          default: {
+            // Before MAIL FROM there is no message: the named item is an empty wrapper (§2.4).
+            const message = request.noMessage ? new MessageObject<Recipient>(ctx, undefined, hooks) : withEnvelope(request.envelope);
+            return this.runner.fire({ event: request.event, result, args: { oClient: { object: clientObject(request.client, request.event) }, oMessage: { object: message } } });
+          }
         }
       },
     };
@@ -348,7 +357,7 @@ class Run {
     const ctx = this.sim.ctx;
     switch (type) {
       case 'Client':
-        return { object: makeClient(ctx, { ...DEFAULT_CLIENT, ipAddress: DEFAULT_CLIENT.ip, ...(value as object) }, event) };
+        return { object: makeClient(ctx, clientInfoOf(where, name, value), event) };
       case 'Account': {
         const account = typeof value === 'string' ? findAccount(this.server.state, value) : undefined;
         if (!account) throw new SimulationError(`${where}: ${name} must name an account of the scenario's server`);
@@ -453,6 +462,33 @@ class Run {
   }
 }
 
+/** ClientInfo field for each name a `fire` Client may use: the scenario's `ip`/`port`/`helo` or the Client members. */
+const CLIENT_FIELDS: Readonly<Record<string, keyof ClientInfo>> = {
+  ip: 'ipAddress',
+  ipaddress: 'ipAddress',
+  port: 'port',
+  helo: 'helo',
+  username: 'username',
+  authenticated: 'authenticated',
+  encryptedconnection: 'encryptedConnection',
+  sessionid: 'sessionId',
+  cipherversion: 'cipherVersion',
+  ciphername: 'cipherName',
+  cipherbits: 'cipherBits',
+};
+
+function clientInfoOf(where: string, name: string, value: unknown): ClientInfo {
+  const info: ClientInfo = { ipAddress: DEFAULT_CLIENT.ip, port: DEFAULT_CLIENT.port };
+  if (value === undefined || value === null) return info;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new SimulationError(`${where}: ${name} takes the client's fields, e.g. { "ip": "198.51.100.7", "port": 25, "helo": "mail.test" }`);
+  for (const [key, v] of Object.entries(value)) {
+    const field = CLIENT_FIELDS[key.toLowerCase()];
+    if (field === undefined) throw new SimulationError(`${where}: ${name}: unknown client field "${key}" (${Object.keys(CLIENT_FIELDS).join(', ')})`);
+    (info as Record<string, unknown>)[field] = v;
+  }
+  return info;
+}
+
 /**
  * `CreateObject`/`GetObject` of a ProgID the sandbox does not provide (and `mocks.objects` does
  * not stand in for) raises 429 in the engine; the attempt is a side effect the admin should see
@@ -520,7 +556,7 @@ async function readMessage(messagePath: string): Promise<MimeMessage> {
  * §2.2: the whole file runs once, with no named items. A compile error, or a runtime error
  * in top-level code (EventLog.Write at the top fails here), means no event fires.
  */
-function loadScript(host: ScriptHost, sim: Simulation): { handlers?: Set<string>; error?: ScriptErrorReport } {
+function loadScript(host: ScriptHost, sim: Simulation): { handlers?: Set<string>; error?: ScriptErrorReport; timedOut?: boolean } {
   const script = host.script;
   const engine = new ScriptEngine(host.engineOptions);
   host.registerProgIds(engine);
@@ -531,7 +567,7 @@ function loadScript(host: ScriptHost, sim: Simulation): { handlers?: Set<string>
     return { handlers: new Set(engine.procedureNames().map((n) => n.toLowerCase())) };
   } catch (e) {
     if (!(e instanceof ScriptError)) throw e;
-    return { error: reportScriptError(e, e.fileName || script.path, e.line) };
+    return { error: reportScriptError(e, e.fileName || script.path, e.line), timedOut: isTimeout(e) || undefined };
   } finally {
     sim.recorder.currentEvent = undefined;
     closeQuietly(engine);

@@ -33,7 +33,13 @@ export interface Envelope {
 export type SessionEvent =
   | { event: 'OnClientConnect' | 'OnHELO' | 'OnClientLogon'; client: ClientSnapshot }
   | { event: 'OnClientValidatePassword'; accountAddress: string; password: string }
-  | { event: 'OnSMTPData' | 'OnRecipientUnknown' | 'OnTooManyInvalidCommands'; client: ClientSnapshot; envelope: Envelope }
+  | {
+      event: 'OnSMTPData' | 'OnRecipientUnknown' | 'OnTooManyInvalidCommands';
+      client: ClientSnapshot;
+      envelope: Envelope;
+      /** No transaction yet (before MAIL FROM): HMAILSERVER_MESSAGE wraps nothing (§2.4). */
+      noMessage?: boolean;
+    }
   | { event: 'OnAcceptMessage'; client: ClientSnapshot; envelope: Envelope };
 
 /** What the server does with the Result after a handler (undefined when the event did not fire or has no Result). */
@@ -125,6 +131,8 @@ export function runSession(input: SessionInput, runner: SessionRunner): SessionR
   const disconnectInvalid = Boolean(input.state.settings.DisconnectInvalidClients ?? false);
   let lastRefusal = '';
   let queued = false;
+  /** MAIL FROM starts a transaction (the server's current_message_). */
+  let transaction = false;
 
   /**
    * SendErrorResponse_: a 5xx counts toward the invalid-command limit. Past the limit (with
@@ -138,10 +146,10 @@ export function runSession(input: SessionInput, runner: SessionRunner): SessionR
       invalidCommands++;
       if (disconnectInvalid && invalidCommands > maxInvalid) {
         server(REPLIES.tooManyInvalid);
-        runner.fire({ event: 'OnTooManyInvalidCommands', client: { ...snapshot }, envelope: copy(envelope) });
+        runner.fire({ event: 'OnTooManyInvalidCommands', client: { ...snapshot }, envelope: copy(envelope), noMessage: !transaction });
         throw new SessionEnd('disconnected', REPLIES.tooManyInvalid);
       }
-      if (line.slice(4) === UNKNOWN_USER) runner.fire({ event: 'OnRecipientUnknown', client: { ...snapshot }, envelope: copy(envelope) });
+      if (line.slice(4) === UNKNOWN_USER) runner.fire({ event: 'OnRecipientUnknown', client: { ...snapshot }, envelope: copy(envelope), noMessage: !transaction });
     }
     server(line);
   };
@@ -207,6 +215,7 @@ export function runSession(input: SessionInput, runner: SessionRunner): SessionR
     mailFrom() {
       client(`MAIL FROM:<${input.mailFrom}>`);
       envelope.mailFrom = input.mailFrom;
+      transaction = true;
       server(REPLIES.mailFromOk);
     },
     rcptTo() {
@@ -228,7 +237,13 @@ export function runSession(input: SessionInput, runner: SessionRunner): SessionR
         lastRefusal = decision.reply;
         errorReply(decision.reply);
       }
-      if (envelope.recipients.length === 0) giveUp(lastRefusal || REPLIES.needRecipients);
+      if (envelope.recipients.length === 0) {
+        if (lastRefusal) giveUp(lastRefusal);
+        // Nobody to send to at all: the client tries DATA anyway, and the server refuses it.
+        client('DATA');
+        errorReply(REPLIES.needRecipients);
+        giveUp(REPLIES.needRecipients);
+      }
     },
     data() {
       client('DATA');

@@ -5,6 +5,11 @@
  */
 import type { SideEffect } from '../sandbox/context';
 
+/**
+ * What happened to the SMTP transaction. `load-failed` is never produced: a script that fails
+ * to load changes nothing (the server works without it; events are skipped "load-failed").
+ * It stays in the type only because client/src/scenarios/runner.ts still compares with it.
+ */
 export type Outcome = 'accepted' | 'rejected' | 'tempfail' | 'disconnected' | 'deleted' | 'load-failed';
 
 export interface TranscriptLine {
@@ -28,7 +33,10 @@ export interface EventReport {
   name: string;
   /** 1-based position among all firings of the run. */
   ordinal: number;
-  /** Arguments as the appended call passed them (named items by name, literals as written). */
+  /**
+   * Arguments by the API's parameter names: objects by their type (`"Client"`, `"Message"`),
+   * `null` for Nothing, strings and numbers as the server had them (before the escaping of §2.5).
+   */
   args: Record<string, unknown>;
   fired: boolean;
   skipped?: 'no-handler' | 'version' | 'load-failed';

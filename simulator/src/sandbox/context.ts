@@ -7,7 +7,7 @@
 import type { ServerVersion } from '../api';
 import type { ScenarioMocks } from '../scenario/types';
 
-export type SideEffectKind = 'file-read' | 'file-write' | 'file-delete' | 'exec' | 'http' | 'sql' | 'registry' | 'com' | 'network';
+export type SideEffectKind = 'file-read' | 'file-write' | 'file-delete' | 'exec' | 'http' | 'sql' | 'registry' | 'com';
 
 export interface SideEffect {
   kind: SideEffectKind;

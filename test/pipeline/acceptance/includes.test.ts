@@ -82,6 +82,33 @@ describe('include files', () => {
     assert.equal(e.error?.line, 9);
   });
 
+  test('an include the script wrote itself earlier in the run names its Windows path (not the output folder)', async () => {
+    const { report } = await simulate({
+      script: vbs(
+        'Sub OnSMTPData(oClient, oMessage)',
+        '  CreateObject("Scripting.FileSystemObject").CreateTextFile("C:\\hMailServer\\Events\\gen.vbs", True).Write "Sub Gen()" & vbCrLf & "  Err.Raise 5" & vbCrLf & "End Sub"',
+        'End Sub',
+        'Sub OnAcceptMessage(oClient, oMessage)',
+        '  ExecuteGlobal CreateObject("Scripting.FileSystemObject").OpenTextFile("C:\\hMailServer\\Events\\gen.vbs").ReadAll',
+        '  Gen',
+        'End Sub',
+      ),
+      scenario: { mocks: { pathMappings: { 'C:\\hMailServer\\Events': '.' } } },
+    });
+    const e = only(report, 'OnAcceptMessage');
+    assert.equal(e.error?.file, 'C:\\hMailServer\\Events\\gen.vbs');
+    assert.equal(e.error?.line, 2);
+  });
+
+  test('a handler defined only in the included file fires (the load runs the include too)', async () => {
+    const { report } = await simulate({
+      script: vbs('ExecuteGlobal CreateObject("Scripting.FileSystemObject").OpenTextFile("C:\\hMailServer\\Events\\handlers.vbs").ReadAll'),
+      scenario: { mocks: { files: { 'C:\\hMailServer\\Events\\handlers.vbs': { content: vbs('Sub OnAcceptMessage(oClient, oMessage)', '  Result.Value = 2', '  Result.Message = "from the include"', 'End Sub') } } } },
+    });
+    assert.equal(report.reply, '554 from the include');
+    assert.equal(only(report, 'OnAcceptMessage').fired, true);
+  });
+
   test('a missing include file fails the load (the folder does not exist: error 76 at the line that reads it), nothing fires', async () => {
     const { report } = await simulate({ script: MAIN });
     assert.ok(report.events.every((e) => e.skipped === 'load-failed'));

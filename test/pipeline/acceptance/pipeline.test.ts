@@ -35,6 +35,34 @@ describe('message per event (§8)', () => {
     ]);
   });
 
+  test('OnTooManyInvalidCommands before MAIL FROM: oMessage is an empty wrapper (not Nothing; members raise the access error)', async () => {
+    const { report } = await simulate({
+      script: vbs('Sub OnTooManyInvalidCommands(oClient, oMessage)', '  EventLog.Write "Is Nothing: " & (oMessage Is Nothing)', '  EventLog.Write "subject " & oMessage.Subject', 'End Sub'),
+      scenario: {
+        hmailserver: '5.7',
+        server: { domains: [{ name: 'example.com', accounts: [{ address: 'bob@example.com', password: 'secret' }] }], settings: { DisconnectInvalidClients: true, MaxNumberOfInvalidCommands: 0 } },
+        session: { auth: { username: 'bob@example.com', password: 'wrong' } },
+      },
+    });
+    assert.equal(report.reply, 'Too many invalid commands. Bye!');
+    assert.deepEqual(report.eventLog, ['Is Nothing: False']);
+    assert.equal(report.errors.length, 1);
+    assert.match(report.errors[0], /- Description: You do not have access to this property \/ method\. .* - Line: 3 /);
+  });
+
+  test('OnTooManyInvalidCommands after MAIL FROM: oMessage is the transaction so far', async () => {
+    const { report } = await simulate({
+      script: vbs('Sub OnTooManyInvalidCommands(oClient, oMessage)', '  EventLog.Write oMessage.FromAddress & " " & oMessage.Recipients.Count', 'End Sub'),
+      scenario: {
+        hmailserver: '5.7',
+        server: { domains: [{ name: 'example.com', accounts: [{ address: 'bob@example.com', password: 'secret' }] }], settings: { DisconnectInvalidClients: true, MaxNumberOfInvalidCommands: 0 } },
+        session: { rcptTo: ['bob@example.com', 'ghost@example.com'] },
+      },
+    });
+    assert.deepEqual(report.eventLog, ['alice@sender.test 1']);
+    assert.deepEqual(report.errors, []);
+  });
+
   test('OnAcceptMessage sees the server\'s Received header on top', async () => {
     const { report } = await simulate({ script: vbs('Sub OnAcceptMessage(oClient, oMessage)', '  EventLog.Write oMessage.HeaderValue("Received")', 'End Sub') });
     assert.match(report.eventLog[0], /^from mail\.sender\.test \(\[198\.51\.100\.7\]\) by mail\.example\.com with hMailServer ; Thu, 01 Jan 2026 10:00:00 \+0000$/);
@@ -166,6 +194,35 @@ describe('delivery (§4.2)', () => {
     assert.deepEqual(report.eventLog, ['start notice id 1', 'start Hello there id 2']);
     assert.equal(report.message?.file, 'messages/message-2.eml');
     assert.deepEqual(report.delivered, ['bob@example.com']);
+  });
+});
+
+describe('hMailServer.Application from a handler (§9)', () => {
+  const server = {
+    administratorPassword: 'topsecret',
+    domains: [{ name: 'example.com', accounts: [{ address: 'bob@example.com', password: 'secret' }], aliases: [{ name: 'info@example.com', value: 'bob@example.com' }] }],
+  };
+
+  test('Authenticate: Nothing for wrong credentials; then Domains, Accounts and Aliases from the scenario, by index and name', async () => {
+    const { report } = await simulate({
+      script: vbs(
+        'Sub OnAcceptMessage(oClient, oMessage)',
+        '  Dim app : Set app = CreateObject("hMailServer.Application")',
+        '  EventLog.Write "wrong: " & (app.Authenticate("Administrator", "nope") Is Nothing)',
+        '  EventLog.Write "right: " & (app.Authenticate("Administrator", "topsecret") Is Nothing)',
+        '  EventLog.Write app.Domains.Count & " " & app.Domains(0).Name & " " & app.Domains(0).Accounts(0).Address & " " & app.Domains.ItemByName("example.com").Aliases.ItemByName("info@example.com").Value',
+        'End Sub',
+      ),
+      scenario: { server },
+    });
+    assert.deepEqual(report.eventLog, ['wrong: True', 'right: False', '1 example.com bob@example.com bob@example.com']);
+    assert.deepEqual(report.errors, []);
+  });
+
+  test('without Authenticate, Domains is the server\'s access error', async () => {
+    const { report } = await simulate({ script: vbs('Sub OnAcceptMessage(oClient, oMessage)', '  EventLog.Write CreateObject("hMailServer.Application").Domains.Count', 'End Sub'), scenario: { server } });
+    assert.deepEqual(report.eventLog, []);
+    assert.match(report.errors[0] ?? '', /You do not have access to this property \/ method/);
   });
 });
 

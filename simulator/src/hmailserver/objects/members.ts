@@ -7,7 +7,7 @@
  * writes coerce like VariantChangeType would (CLng/CBool/CStr/CDate, with their errors).
  */
 import { raise, RuntimeError } from '../../runtime/errors';
-import { HostError, type MemberDefinition } from '../../runtime/objects/comObject';
+import { HostError, isComObject, type MemberDefinition } from '../../runtime/objects/comObject';
 import { toBool, toDateNumber, toLong, toNumber, toStr } from '../../runtime/values/coerce';
 import { dateToParts, partsToDate } from '../../runtime/values/dateText';
 import { makeLong, VDate, VSingle, type Value } from '../../runtime/values/variant';
@@ -63,9 +63,20 @@ export function fieldMembers<T extends FieldHost>(specs: Readonly<Record<string,
   return out;
 }
 
-/** A read-only property computed from the object. */
+/**
+ * A read-only property computed from the object. Arguments given anyway go to the default
+ * member of the object it returns, as OLE Automation's ITypeInfo::Invoke does: that is what
+ * makes `oApp.Domains(0)` and `oDomain.Accounts(i)` work like `oMessage.Recipients(0)`.
+ */
 export function getter<T>(fn: (self: T) => Value): MemberDefinition<T> {
-  return { get: (self, args) => (expectArgs(args, 0), fn(self)) };
+  return {
+    get: (self, args) => {
+      const v = fn(self);
+      if (args.length === 0) return v;
+      if (isComObject(v)) return v.getDefault(args);
+      return raise(RuntimeError.WrongNumberOfArguments);
+    },
+  };
 }
 
 /** A method taking exactly `arity` arguments. */

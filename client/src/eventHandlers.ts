@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS, JSCRIPT, VBSCRIPT } from './constants';
-import { handlerSnippet } from './handlerText';
+import { completionCall, handlerSnippet } from './handlerText';
 import type { HmailLanguageClient } from './languageClient';
 import { configuredVersion } from './version';
 
@@ -35,7 +35,7 @@ export function registerInsertEventHandler(context: vscode.ExtensionContext, cli
         .filter((i) => !defined.has(i.label.toLowerCase()))
         .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
         .map((i) => {
-          const call = (i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : undefined) ?? i.insertText ?? i.label;
+          const call = completionCall({ label: i.label, insertText: typeof i.insertText === 'string' ? i.insertText : undefined, textEdit: i.textEdit && 'newText' in i.textEdit ? i.textEdit : undefined });
           const doc = typeof i.documentation === 'string' ? i.documentation : i.documentation?.value;
           return { label: i.label, description: jscript ? call.replace(/^/, 'function ') : i.detail, detail: doc?.split('\n').find((l) => l.trim() && !l.startsWith('```'))?.trim(), call };
         });
@@ -53,7 +53,9 @@ export function registerInsertEventHandler(context: vscode.ExtensionContext, cli
       const indent = editor.options.insertSpaces ? ' '.repeat(Number(editor.options.indentSize ?? editor.options.tabSize) || 4) : '\t';
       const at = await insertionPoint(doc, editor.selection.active);
       const line = doc.lineAt(at.line);
-      const lead = line.isEmptyOrWhitespace ? '' : '\n\n';
+      // One blank line between the new handler and the code above it.
+      const above = line.isEmptyOrWhitespace ? (at.line > 0 ? doc.lineAt(at.line - 1) : undefined) : line;
+      const lead = (line.isEmptyOrWhitespace ? '' : '\n') + (above && !above.isEmptyOrWhitespace ? '\n' : '');
       await editor.insertSnippet(new vscode.SnippetString(lead + handlerSnippet(jscript ? 'jscript' : 'vbscript', picked.call, indent)), line.isEmptyOrWhitespace ? line.range.start : line.range.end);
     }),
   );

@@ -17,10 +17,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DEBOUNCE_MS, SECTION, SERVER_LANGUAGES, VBSCRIPT } from './constants';
+import { PROBE_SCHEME, eventProbe } from './handlerText';
 import { resolveSectionPaths } from './paths';
-
-/** URIs of documents the client opens on the server only to ask it something (never shown). */
-const PROBE_SCHEME = 'hmailserver-probe';
 
 function workspaceFolderPath(): string | undefined {
   const folders = vscode.workspace.workspaceFolders;
@@ -85,15 +83,14 @@ export class HmailLanguageClient implements vscode.Disposable {
    */
   async eventHandlerCompletions(text: string): Promise<CompletionItem[]> {
     await this.client.start();
-    const source = text.length === 0 || text.endsWith('\n') ? text : text + '\n';
-    const lines = source.split('\n');
+    const probe = eventProbe(text);
     const uri = `${PROBE_SCHEME}:/events-${++this.probeCount}.vbs`;
-    const textDocument = { uri, languageId: VBSCRIPT, version: 1, text: source + 'Sub ' };
+    const textDocument = { uri, languageId: VBSCRIPT, version: 1, text: probe.text };
     await this.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument });
     try {
       const result = await this.client.sendRequest(CompletionRequest.type, {
         textDocument: { uri },
-        position: { line: lines.length - 1, character: 4 },
+        position: probe.position,
       });
       const items = Array.isArray(result) ? result : (result?.items ?? []);
       return items.filter((i) => i.kind === CompletionItemKind.Event);

@@ -31,7 +31,7 @@ describe('scenario runs in a child process', () => {
     assert.equal(r.report?.outcome, 'rejected');
     const { text, severity } = summarize(readScenarioInfo(scenarioPath).name, r);
     assert.equal(severity, 'info');
-    assert.match(text, /^Scenario ".+": rejected \(554 /);
+    assert.match(text, /^Scenario ".+": rejected — 554 /);
   });
 
   it('reports bad input in one line, without a report', async () => {

@@ -76,6 +76,12 @@ describe('the packaged .vsix', () => {
     for (const e of entries.filter((x) => x.name.startsWith('extension/dist/'))) {
       t.diagnostic(`${e.name.slice('extension/'.length)}: ${(e.size / 1024).toFixed(1)} KiB (${(e.compressedSize / 1024).toFixed(1)} KiB compressed)`);
     }
+    // The simulator is meant to be bundled once (dist/simulator.js): name the bundles that carry a copy.
+    const copies = entries
+      .filter((e) => e.name.startsWith('extension/dist/') && e.name !== 'extension/dist/simulator.js')
+      .filter((e) => readEntry(zip, e).includes('Cannot use parentheses when calling a Sub'))
+      .map((e) => e.name.slice('extension/'.length));
+    if (copies.length > 0) t.diagnostic(`bundles with their own copy of the VBScript front end: ${copies.join(', ')}`);
     assert.ok(size < 5 * 1024 * 1024, `${size} bytes`);
   });
 

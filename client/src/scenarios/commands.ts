@@ -71,17 +71,22 @@ export function registerScenarioCommands(context: vscode.ExtensionContext): Scen
     output.appendLine(`▶ ${vscode.workspace.asRelativePath(file)}  (${new Date().toLocaleTimeString()}, ${result.durationMs} ms)`);
     if (result.output) output.append(result.output.endsWith('\n') ? result.output : result.output + '\n');
     if (result.error) output.appendLine(result.error);
-    output.appendLine(`Run folder: ${result.outDir}`);
+    if (!result.output) output.appendLine(`Run folder: ${result.outDir}`);
     output.appendLine('');
     const { text, severity } = summarize(info.name, result);
     const show = 'Show Report';
-    const reveal = 'Open Run Folder';
-    const buttons = result.report ? [show, reveal] : [show];
-    const notify =
-      severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const openMessage = 'Open Message';
+    const messageFile = result.report?.message?.file ? path.join(result.outDir, result.report.message.file) : undefined;
+    const buttons = messageFile ? [show, openMessage] : [show];
+    const notify = (message: string, ...items: string[]) =>
+      severity === 'error'
+        ? vscode.window.showErrorMessage(message, ...items)
+        : severity === 'warning'
+          ? vscode.window.showWarningMessage(message, ...items)
+          : vscode.window.showInformationMessage(message, ...items);
     void notify(text, ...buttons).then((choice) => {
       if (choice === show) output.show(true);
-      if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(path.join(result.outDir, 'report.json')));
+      if (choice === openMessage && messageFile) void vscode.window.showTextDocument(vscode.Uri.file(messageFile), { preview: true });
     });
     return result;
   }

@@ -115,10 +115,10 @@ export function summarize(name: string, r: ScenarioRunResult): { text: string; s
     return { text: `Scenario "${name}" failed: ${reason}`, severity: 'error' };
   }
   const rep = r.report;
-  const parts = [`${rep.outcome}${rep.reply ? ` (${rep.reply})` : ''}`];
+  const parts = [`${rep.outcome}${rep.reply ? ` — ${rep.reply}` : ''}`];
   if (rep.delivered.length > 0) parts.push(`delivered to ${rep.delivered.join(', ')}`);
   if (rep.failed.length > 0) parts.push(`failed for ${rep.failed.map((f) => f.recipient).join(', ')}`);
   if (rep.errors.length > 0) parts.push(`${rep.errors.length} script error${rep.errors.length === 1 ? '' : 's'}`);
-  const severity = rep.errors.length > 0 || rep.outcome === 'load-failed' ? 'error' : 'info';
+  const severity = rep.errors.length > 0 || rep.events.some((e) => e.skipped === 'load-failed') ? 'error' : 'info';
   return { text: `Scenario "${name}": ${parts.join('; ')}.`, severity };
 }

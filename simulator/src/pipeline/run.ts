@@ -3,7 +3,7 @@
  * deliver what was queued (and what scripts created or bounced), fire the scenario's extra
  * events, and write the report and the run's files into the output folder — never anywhere else.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getEvent, RULE_FUNCTION_NAME } from '../api';
 import { encodeEventLogFile } from '../hmailserver/server/eventLog';
@@ -537,15 +537,24 @@ function readScript(scriptPath: string): ScriptFile {
   }
 }
 
+/** Loaded messages by path, reused (as copies) while the file is unchanged: replays and tests send the same .eml many times. */
+const messageCache = new Map<string, { mtimeMs: number; size: number; file: MimeMessage }>();
+
 async function readMessage(messagePath: string): Promise<MimeMessage> {
   let bytes: Buffer;
+  let stat: { mtimeMs: number; size: number };
   try {
+    stat = statSync(messagePath);
+    const cached = messageCache.get(messagePath);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.file.clone();
     bytes = readFileSync(messagePath);
   } catch (e) {
     throw new SimulationError(`${messagePath}: cannot read the message (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   try {
-    return await loadMessageFile(bytes, messagePath);
+    const file = await loadMessageFile(bytes, messagePath);
+    messageCache.set(messagePath, { mtimeMs: stat.mtimeMs, size: stat.size, file });
+    return file.clone();
   } catch (e) {
     if (e instanceof MalformedMessageError) throw new SimulationError(e.message);
     throw e;

@@ -5,12 +5,8 @@
  */
 import type { SideEffect } from '../sandbox/context';
 
-/**
- * What happened to the SMTP transaction. `load-failed` is never produced: a script that fails
- * to load changes nothing (the server works without it; events are skipped "load-failed").
- * It stays in the type only because client/src/scenarios/runner.ts still compares with it.
- */
-export type Outcome = 'accepted' | 'rejected' | 'tempfail' | 'disconnected' | 'deleted' | 'load-failed';
+/** What happened to the SMTP transaction (a script that fails to load changes nothing: its events are skipped "load-failed"). */
+export type Outcome = 'accepted' | 'rejected' | 'tempfail' | 'disconnected' | 'deleted';
 
 export interface TranscriptLine {
   from: 'client' | 'server';

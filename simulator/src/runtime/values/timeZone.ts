@@ -33,11 +33,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Simulated clocks stand still, so the same instant is asked for over and over; Intl is slow.
+let lastMs = NaN;
+let lastZone = '';
+let lastParts: LocalParts | undefined;
+
 /** The wall-clock fields of the instant `ms` (since the Unix epoch) in `timeZone`. */
 export function localParts(ms: number, timeZone: string): LocalParts {
+  if (ms === lastMs && timeZone === lastZone && lastParts) return { ...lastParts };
   const p: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+  lastParts = { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+  lastMs = ms;
+  lastZone = timeZone;
+  return { ...lastParts };
 }
 
 /** Offset of `timeZone` from UTC at the instant `ms`, in whole minutes (east positive). */

@@ -27,7 +27,7 @@ import type { SideEffect } from '../sandbox/context';
 import { ScriptEngine } from '../runtime/engine/scriptEngine';
 import { ScriptError } from '../runtime/engine/scriptError';
 import type { ResolvedScenario } from '../scenario/load';
-import type { EventReport, FailedRecipient, MessageReport, Outcome, RunReport, ScriptErrorReport, TranscriptLine } from '../report/types';
+import type { EventReport, FailedRecipient, HeaderChange, MessageReport, Outcome, RunReport, ScriptErrorReport, TranscriptLine } from '../report/types';
 import { localTimeToEpoch } from '../runtime/values/timeZone';
 import { addressesIn, DEFAULT_CLIENT, defaultServer } from './defaults';
 import { deliver, type DeliveryRunner, type QueuedMessage } from './delivery';
@@ -408,11 +408,11 @@ class Run {
   private messageReport(): MessageReport | undefined {
     const stored = this.mainMessage;
     if (!stored?.file) return undefined;
-    const headers: Record<string, string> = {};
-    for (const field of stored.file.header.fields) {
-      if (!(field.name in headers)) headers[field.name] = stored.file.getField(field.name, true);
-    }
-    return { subject: stored.file.getField('Subject', true), headers, file: stored.id > 0n ? `messages/message-${stored.id}.eml` : undefined };
+    const headers = firstHeaders(stored.file);
+    const report: MessageReport = { subject: stored.file.getField('Subject', true), headers, file: stored.id > 0n ? `messages/message-${stored.id}.eml` : undefined };
+    const changes = this.file ? headerChanges(firstHeaders(this.file), headers) : [];
+    if (changes.length > 0) report.changes = changes;
+    return report;
   }
 
   private finish(outcome: Outcome, reply: string, transcript: RunReport['transcript']): RunReport {
@@ -582,4 +582,31 @@ function loadScript(host: ScriptHost, sim: Simulation): { handlers?: Set<string>
     closeQuietly(engine);
     host.afterFiring();
   }
+}
+
+/** Header name → decoded value of its first occurrence. */
+function firstHeaders(file: MimeMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const field of file.header.fields) {
+    if (!(field.name in headers)) headers[field.name] = file.getField(field.name, true);
+  }
+  return headers;
+}
+
+/** What changed between two header sets, names compared case-insensitively; the server's own Received header is not a change. */
+function headerChanges(before: Record<string, string>, after: Record<string, string>): HeaderChange[] {
+  const find = (set: Record<string, string>, name: string): string | undefined => {
+    const key = Object.keys(set).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : set[key];
+  };
+  const changes: HeaderChange[] = [];
+  for (const [name, value] of Object.entries(after)) {
+    if (name.toLowerCase() === 'received') continue;
+    const old = find(before, name);
+    if (old !== value) changes.push({ header: name, before: old ?? null, after: value });
+  }
+  for (const [name, value] of Object.entries(before)) {
+    if (find(after, name) === undefined) changes.push({ header: name, before: value, after: null });
+  }
+  return changes;
 }

@@ -22,6 +22,11 @@ export function formatReport(report: RunReport, outputDir: string): string {
   if (report.message) {
     out.push('');
     out.push(`Message   ${report.message.subject ? `"${report.message.subject}"` : '(no subject)'}${report.message.file ? `  -> ${report.message.file}` : ''}`);
+    for (const c of report.message.changes ?? []) {
+      if (c.before === null) out.push(`  + ${c.header}: ${c.after}`);
+      else if (c.after === null) out.push(`  - ${c.header}: ${c.before}`);
+      else out.push(`  ~ ${c.header}: ${c.before}  ->  ${c.after}`);
+    }
   }
   if (report.eventLog.length > 0) {
     out.push('');

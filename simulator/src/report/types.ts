@@ -53,6 +53,16 @@ export interface MessageReport {
   headers: Record<string, string>;
   /** The message as queued/delivered, relative to the run's output folder. */
   file?: string;
+  /** Headers the scripts (and rules) added, changed or removed, against the .eml as sent. */
+  changes?: HeaderChange[];
+}
+
+export interface HeaderChange {
+  header: string;
+  /** `null`: the header was added. */
+  before: string | null;
+  /** `null`: the header was removed. */
+  after: string | null;
 }
 
 export interface RunReport {

@@ -49,7 +49,7 @@ describe('mocks.objects stand-ins', () => {
       Err.Clear
       x = dns.MX("example.test")
       Echo Err.Number, Err.Description`);
-    assert.deepEqual(out, ['-2147467259 DNS request timed out DNSLibrary.DNSResolver', "438 Object doesn't support this property or method: 'MX'"]);
+    assert.deepEqual(out, ['-2147467259 DNS request timed out DNSLibrary.DNSResolver', "438 Object doesn't support this property or method"]);
     const last = sim.recorder.effects.at(-1)!;
     assert.deepEqual([last.target, last.allowed], ['DNSLibrary.DNSResolver.MX', false]);
   });
@@ -63,6 +63,6 @@ describe('mocks.objects stand-ins', () => {
       Err.Clear
       Echo CreateObject("Scripting.FileSystemObject").FileExists("C:\\nothing.txt")
       Echo TypeName(CreateObject("Vendor.Thing.2"))`);
-    assert.deepEqual(out, ["429 ActiveX component can't create object: 'AbuseIPDBComponent.Checker'", 'False', 'Thing']);
+    assert.deepEqual(out, ["429 ActiveX component can't create object", 'False', 'Thing']);
   });
 });

@@ -91,7 +91,9 @@ export class ErrObject extends ComObject {
   /** Records a trapped error (On Error Resume Next). */
   setFrom(error: VbsRuntimeError): void {
     this.number = error.number;
-    this.description = error.description;
+    // Err.Description holds the bare text ("Object doesn't support this property or method");
+    // only the host's error report names the item (Windows' own tests and Wine agree).
+    this.description = error.plainDescription;
     this.source = error.source;
     this.helpFile = error instanceof RaisedError ? error.helpFile : '';
     this.helpContext = error instanceof RaisedError ? error.helpContext : 0;

@@ -1,6 +1,7 @@
 // Bundles every entry point into dist/ with esbuild.
-// The simulator (and, later, mailparser) is bundled once, into dist/simulator.js;
-// the other bundles load it at run time instead of carrying a copy each.
+// The simulator (with mailparser) is bundled once, into dist/simulator.js; the other bundles
+// load it at run time instead of carrying a copy each. The language server needs only the
+// editor's slice (parser, analysis, API data): dist/editor.js, so it stays small in memory.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const release = process.argv.includes('--release');
 const simulatorIndex = path.join(root, 'simulator', 'src', 'index.ts');
+const editorIndex = path.join(root, 'simulator', 'src', 'editor.ts');
+/** Public entries other bundles load at run time instead of bundling. */
+const shared = new Map([
+  [simulatorIndex, './simulator.js'],
+  [editorIndex, './editor.js'],
+]);
 
 /** Entries that consume the simulator through its public API (simulator/src/index.ts). */
 const consumers = [
@@ -26,7 +33,8 @@ const shareSimulator = {
       if (args.kind !== 'import-statement' || args.pluginData === 'inner') return undefined;
       if (!args.path.startsWith('.')) return undefined;
       const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'inner' });
-      if (resolved.path === simulatorIndex) return { path: './simulator.js', external: true };
+      const bundle = shared.get(resolved.path);
+      if (bundle) return { path: bundle, external: true };
       return undefined;
     });
   },
@@ -46,6 +54,7 @@ const common = {
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { simulator: simulatorIndex }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { editor: editorIndex }, outdir: 'dist' }),
   // The debugger runs scripts in a worker thread (so a looping script never blocks the host); it loads this file next to simulator.js.
   esbuild.build({ ...common, entryPoints: { vbsDebugWorker: 'simulator/src/runtime/debug/debugWorker.ts' }, outdir: 'dist' }),
   ...consumers.map((e) =>

@@ -8,9 +8,9 @@
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../../simulator/src/index';
-import type { BuiltinCatalog } from '../../simulator/src/index';
-import type { EncodingInfo } from '../../simulator/src/index';
+import { analyze, type Analysis } from '../../simulator/src/editor';
+import type { BuiltinCatalog } from '../../simulator/src/editor';
+import type { EncodingInfo } from '../../simulator/src/editor';
 import { IncludeLoader, readEncoding } from './files';
 import { collectIfGrown, collectWhenIdle } from './memory';
 import { toLspDiagnostic } from './providers/diagnostics';

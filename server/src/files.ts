@@ -6,8 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { includeSymbols, mapIncludePath, type IncludedSymbol } from '../../simulator/src/index';
-import type { EncodingInfo } from '../../simulator/src/index';
+import { includeSymbols, mapIncludePath, type IncludedSymbol } from '../../simulator/src/editor';
+import type { EncodingInfo } from '../../simulator/src/editor';
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

@@ -21,7 +21,7 @@ import {
   type ResponseMessage,
   type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
-import type { Analysis } from '../../simulator/src/index';
+import type { Analysis } from '../../simulator/src/editor';
 import { builtinCatalog } from './builtins';
 import { DocumentManager } from './documents';
 import { collectWhenIdle } from './memory';

@@ -3,9 +3,9 @@
  * (`workspace/configuration`, `didChangeConfiguration`) or from `initializationOptions.settings`
  * for clients that do not answer configuration requests.
  */
-import { DEFAULT_SERVER_VERSION, parseServerVersion, type ServerVersion } from '../../simulator/src/index';
-import { parseRuleSeverity } from '../../simulator/src/index';
-import type { RuleSeverity } from '../../simulator/src/index';
+import { DEFAULT_SERVER_VERSION, parseServerVersion, type ServerVersion } from '../../simulator/src/editor';
+import { parseRuleSeverity } from '../../simulator/src/editor';
+import type { RuleSeverity } from '../../simulator/src/editor';
 
 export interface ServerSettings {
   /** `hmailserver.version`: which server line completions and diagnostics target. */

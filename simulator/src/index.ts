@@ -3,8 +3,6 @@
  * outside hosts import. Modules inside simulator/src never import this file (it would
  * tie every module to every other one); they import each other directly.
  */
-import { sandboxProgIds } from './sandbox/progIds';
-
 export type * from './syntax/ast';
 export { parse, parseExpression } from './syntax/parser';
 export { Severity } from './syntax/parseResult';
@@ -66,22 +64,5 @@ export type * from './runtime/debug/protocol';
 export type { WorkerSetup } from './runtime/debug/workerMessages';
 
 // ---------------------------------------------------------------- analysis and the API declaration (language server, debugger console)
-export * from './analysis/index';
-export { builtinCatalog } from './runtime/engine/builtinCatalog';
-export {
-  DEFAULT_SERVER_VERSION,
-  SERVER_VERSIONS,
-  isServerVersion,
-  parseServerVersion,
-  events,
-  getEvent,
-  getInterface,
-  membersOf,
-} from './api/index';
-export type { ServerVersion, ApiEvent, ApiInterface, ApiMember } from './api/index';
-export { sandboxProgIds };
-
-/** The ProgIDs of the COM objects the simulator's sandbox lets scripts create. */
-export function sandboxProgIdNames(): string[] {
-  return Object.keys(sandboxProgIds);
-}
+export * from './editor';
+export { sandboxProgIds } from './sandbox/progIds';

@@ -4,7 +4,7 @@
  * turns their edits into a WorkspaceEdit.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/index';
+import type { Analysis } from '../../../simulator/src/editor';
 import { toLspDiagnostic } from './diagnostics';
 
 export function codeActions(a: Analysis, params: CodeActionParams): CodeAction[] {

@@ -1,7 +1,7 @@
 /** Completion items from the analysis' completion entries. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/index';
-import { completionsAt, type CompletionKind } from '../../../simulator/src/index';
+import type { Analysis } from '../../../simulator/src/editor';
+import { completionsAt, type CompletionKind } from '../../../simulator/src/editor';
 
 const KIND: Record<CompletionKind, CompletionItemKind> = {
   event: CompletionItemKind.Event,

@@ -1,7 +1,7 @@
 /** Go to definition: the declaring name, in this file or in an include file. */
 import type { Location } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/index';
-import { definitionAt } from '../../../simulator/src/index';
+import type { Analysis } from '../../../simulator/src/editor';
+import { definitionAt } from '../../../simulator/src/editor';
 
 export function definition(a: Analysis, uri: string, offset: number): Location | null {
   const d = definitionAt(a, offset);

@@ -3,8 +3,8 @@
  * their `hms-*` code; both link to nothing, the message says what happens on the server.
  */
 import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/index';
-import type { AnalysisDiagnostic } from '../../../simulator/src/index';
+import type { Analysis } from '../../../simulator/src/editor';
+import type { AnalysisDiagnostic } from '../../../simulator/src/editor';
 
 export function toLspDiagnostic(a: Analysis, d: AnalysisDiagnostic): Diagnostic {
   const out: Diagnostic = {

@@ -1,7 +1,7 @@
 /** Document symbols: classes with their members, procedures (event handlers as events), globals. */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/index';
-import { documentOutline, type OutlineItem, type OutlineKind } from '../../../simulator/src/index';
+import type { Analysis } from '../../../simulator/src/editor';
+import { documentOutline, type OutlineItem, type OutlineKind } from '../../../simulator/src/editor';
 
 const KIND: Record<OutlineKind, SymbolKind> = {
   event: SymbolKind.Event,

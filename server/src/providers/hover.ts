@@ -1,7 +1,7 @@
 /** Hover: API member docs, event docs, symbol declarations, and what a Result.Value does. */
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/index';
-import { hoverAt } from '../../../simulator/src/index';
+import type { Analysis } from '../../../simulator/src/editor';
+import { hoverAt } from '../../../simulator/src/editor';
 
 export function hover(a: Analysis, offset: number): Hover | null {
   const h = hoverAt(a, offset);

@@ -1,7 +1,7 @@
 /** Inlay hints after `Result.Value = n`: what the server does with n in this event. */
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/index';
-import { resultValueHints } from '../../../simulator/src/index';
+import type { Analysis } from '../../../simulator/src/editor';
+import { resultValueHints } from '../../../simulator/src/editor';
 
 export function inlayHints(a: Analysis, range: Range): InlayHint[] {
   const lines = a.parse.lines;

@@ -1,7 +1,7 @@
 /** Rename: every occurrence of a symbol the script declares, whatever case it was written in. */
 import { ResponseError, ErrorCodes, type PrepareRenameResult, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/index';
-import { prepareRenameAt, renameAt } from '../../../simulator/src/index';
+import type { Analysis } from '../../../simulator/src/editor';
+import { prepareRenameAt, renameAt } from '../../../simulator/src/editor';
 
 export function prepareRename(a: Analysis, offset: number): PrepareRenameResult | ResponseError<void> {
   const check = prepareRenameAt(a, offset);

@@ -1,7 +1,7 @@
 /** Signature help for COM methods, built-ins and the script's own procedures. */
 import { MarkupKind, type SignatureHelp } from 'vscode-languageserver/node';
-import type { Analysis } from '../../../simulator/src/index';
-import { signatureAt } from '../../../simulator/src/index';
+import type { Analysis } from '../../../simulator/src/editor';
+import { signatureAt } from '../../../simulator/src/editor';
 
 export function signatureHelp(a: Analysis, offset: number): SignatureHelp | null {
   const s = signatureAt(a, offset);

@@ -49,5 +49,10 @@ export const DELIVERY_ATTEMPT = [
 
 export type DeliveryStep = (typeof DELIVERY_ATTEMPT)[number];
 
-/** After the session and delivery: the scenario's `fire` list, in order. */
-export const AFTER_DELIVERY = 'fire' as const;
+/**
+ * A whole run: the SMTP session, then delivery of everything queued (the message, bounces,
+ * messages scripts created), then the scenario's `fire` list in its order.
+ */
+export const RUN_PHASES = ['session', 'delivery', 'fire'] as const;
+
+export type RunPhase = (typeof RUN_PHASES)[number];

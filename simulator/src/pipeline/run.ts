@@ -36,8 +36,8 @@ import { EventRunner, HandlerTimeout, type EventArgument } from './eventRunner';
 import { closeQuietly, isTimeout, type ScriptHost } from './firing';
 import { buildBounce, ruleSubjectOf } from './messages';
 import { readScriptFile, type ScriptFile } from './scriptFile';
-import { runSession, type ClientSnapshot, type Envelope, type SessionRunner } from './session';
-import { AFTER_DELIVERY } from './order';
+import { runSession, type ClientSnapshot, type Envelope, type SessionResult, type SessionRunner } from './session';
+import { RUN_PHASES, type RunPhase } from './order';
 
 /** Bad input or a time limit: the run cannot give a meaningful report. One line, naming the file. */
 export class SimulationError extends Error {
@@ -168,9 +168,14 @@ class Run {
 
   async execute(): Promise<RunReport> {
     try {
-      const session = this.runSessionPhase();
-      this.deliverQueue();
-      await this.fireListed();
+      let session: SessionResult | undefined;
+      const phases: Record<RunPhase, () => unknown> = {
+        session: () => (session = this.runSessionPhase()),
+        delivery: () => this.deliverQueue(),
+        fire: () => this.fireListed(),
+      };
+      for (const phase of RUN_PHASES) await phases[phase]();
+      if (!session) throw new Error('the run has no session phase');
       const outcome: Outcome = session.outcome === 'accepted' && this.deleted && this.delivered.length === 0 ? 'deleted' : session.outcome;
       return this.finish(outcome, session.reply, session.transcript);
     } catch (e) {
@@ -344,7 +349,6 @@ class Run {
       }
       this.runner.fire({ event: api.name, result: makeResult(ctx, api.name), args });
     }
-    void AFTER_DELIVERY;
   }
 
   /**

@@ -18,8 +18,8 @@ const root = process.cwd();
 const scenarioFile = path.join(root, 'examples/scenarios/newsletter-accepted.scenario.json');
 const script = path.join(root, 'examples/EventHandlers.vbs');
 const RUNS = 200;
-const WARMUP = 20;
-const BLOCKS = 4;
+const WARMUP = 200;
+const BLOCKS = 10;
 
 /** Lines the newsletter scenario never reaches: the spam branch, OnDeliveryFailed, OnError. */
 function unreachedLines(): number[] {

@@ -56,7 +56,7 @@ export { retainValue, releaseValue, copyForStore } from './runtime/objects/lifet
 export { ProgIdRegistry } from './runtime/objects/progIds';
 export type { ObjectFactory, ObjectGetter } from './runtime/objects/progIds';
 export { EngineDebugger } from './runtime/debug/engineDebugger';
-export type { StopHandler, EngineDebuggerOptions } from './runtime/debug/engineDebugger';
+export type { StopHandler, EngineDebuggerOptions, StoppedState, ValueResult } from './runtime/debug/engineDebugger';
 export { DebugWorkerSession } from './runtime/debug/workerSession';
 export type { DebugWorkerOptions } from './runtime/debug/workerSession';
 export { ScriptAborted } from './runtime/debug/protocol';

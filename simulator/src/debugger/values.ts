@@ -15,6 +15,7 @@ import { isComObject, withoutSideEffects, type VbsObject } from '../runtime/obje
 import { VbsRuntimeError } from '../runtime/errors';
 import { Ref } from '../runtime/references';
 import { VbsArray } from '../runtime/values/array';
+import { toLong } from '../runtime/values/coerce';
 import type { Value } from '../runtime/values/variant';
 import type { VariablesFilter, WorkerVariable } from './workerProtocol';
 
@@ -179,13 +180,20 @@ export class ValuePresenter {
         properties.map((m) => {
           const r = read(m.name, []);
           if (r.error !== undefined) return { name: m.name, value: r.error, type: m.type, variablesReference: 0 };
-          return this.describe(m.name, r.value, frameIndex, member(parent, m.name));
+          const v = this.describe(m.name, r.value, frameIndex, member(parent, m.name));
+          if (!m.writable) v.readOnly = true;
+          return v;
         }),
     };
     const collection = api.collection;
     if (collection) {
       const count = read(collection.countMember, []);
-      const n = typeof count.value === 'number' ? count.value : 0;
+      let n = 0;
+      try {
+        n = count.error === undefined ? Math.max(0, toLong(count.value)) : 0;
+      } catch {
+        // A count that is not a number: show no items rather than fail the whole object.
+      }
       container.indexed = {
         count: n,
         slice: (start, length) => {

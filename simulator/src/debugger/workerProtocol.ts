@@ -7,8 +7,7 @@
  * engine debugger's (`ATTENTION`: requests are waiting, `WAKE`: a sleeping worker wakes up).
  */
 import type { ResolvedScenario } from '../scenario/load';
-import type { ExceptionFilter } from '../runtime/debug/protocol';
-import type { ResumeCommand } from '../runtime/debug/protocol';
+import type { ExceptionFilter, ResumeCommand } from '../runtime/debug/protocol';
 
 export { ATTENTION, SHARED_INTS, WAKE } from '../runtime/debug/workerMessages';
 
@@ -33,13 +32,14 @@ export interface RunRequest {
   scenario: ResolvedScenario;
   outputDir: string;
   stopOnEntry: boolean;
-  /** Event names (lower-case) whose handler start stops the script. */
-  stopOnEvent: string[];
+  /** `stopOnEvent`: each handler's first statement (`functionName` is the event). */
+  stopOnEvent: Array<BreakpointSpec & { fileName: string }>;
 }
 
 export type VariablesFilter = 'indexed' | 'named';
 
 export type WorkerRequest =
+  /** Answered when the run has ended (true: it ran to the end; false: bad input, a time limit, an abort). */
   | { id: number; type: 'run'; run: RunRequest }
   | { id: number; type: 'setBreakpoints'; fileName: string; breakpoints: BreakpointSpec[] }
   /** Replaces every function breakpoint (each carries its file and line). */
@@ -62,6 +62,8 @@ export interface WorkerVariable {
   evaluateName?: string;
   indexedVariables?: number;
   namedVariables?: number;
+  /** A property the API declares read-only: VS Code offers no "Set Value". */
+  readOnly?: boolean;
 }
 
 export interface WorkerFrame {
@@ -72,6 +74,8 @@ export interface WorkerFrame {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The code, when `fileName` is no file on this machine (an include given inline in the scenario, ExecuteGlobal of a string). */
+  sourceText?: string;
 }
 
 export interface WorkerScope {
@@ -88,6 +92,4 @@ export type OutputCategory = 'console' | 'stdout' | 'stderr' | 'important';
 export type WorkerEvent =
   | { type: 'response'; id: number; result?: unknown; error?: string }
   | { type: 'stopped'; reason: string; description: string; text?: string }
-  | { type: 'output'; category: OutputCategory; text: string; fileName?: string; line?: number }
-  /** A run ended (normally, with bad input, or aborted); the worker waits for the next one. */
-  | { type: 'runEnded'; ok: boolean };
+  | { type: 'output'; category: OutputCategory; text: string; fileName?: string; line?: number };

@@ -55,10 +55,14 @@ export interface RunOptions {
   outputDir?: string;
   /**
    * Called with every engine the run creates — the load check (`event` "load") and each firing —
-   * before any script code runs: the debugger attaches here. With it, procedures compile up
-   * front, so breakpoints can bind anywhere.
+   * before any script code runs: the debugger attaches here.
    */
   onEngine?: (engine: ScriptEngine, event: string) => void;
+  /**
+   * Compile procedures on their first call (default: yes, unless `onEngine` is given — a host
+   * that attaches a debugger must bind breakpoints in procedures compiled later, as ours does).
+   */
+  lazyProcedures?: boolean;
   /** Told about the run as it happens (the debugger's output): SMTP lines, EventLog lines, each event when it ends. */
   observer?: RunObserver;
 }
@@ -136,7 +140,7 @@ class Run {
         locale: env.locale,
         seed: env.seed,
         limits: { timeLimitMs: scenario.timeoutSeconds * 1000 },
-        lazyProcedures: options.onEngine === undefined,
+        lazyProcedures: options.lazyProcedures ?? options.onEngine === undefined,
         // Included files (ExecuteGlobal of a file read with FileSystemObject) keep their own name.
         // A file the run itself wrote (in the overlay) keeps its Windows path: reports must not depend on the output folder.
         sourceName: (code) => {

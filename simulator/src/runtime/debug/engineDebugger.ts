@@ -17,7 +17,7 @@ import type { Runtime } from '../interpreter.js';
 import { evalIn, executeIn } from '../engine/engineBuiltins.js';
 import type { Scope } from '../compiler/scope.js';
 import { withoutSideEffects } from '../objects/comObject.js';
-import { SlotEntry } from '../procedures.js';
+import { SlotEntry, UserProcedure } from '../procedures.js';
 import { VbsRuntimeError } from '../errors.js';
 import { errorLocations } from '../interpreter.js';
 import { describeValue, VariableHandles } from './inspection.js';
@@ -98,7 +98,10 @@ export class EngineDebugger implements ScriptDebugger {
       };
     }
     rt.stopHook = (info, frame) => this.stop('stop-statement', info, frame);
-    rt.onUnit = (unit) => this.applyBreakpoints(unit);
+    rt.onUnit = (unit) => {
+      this.applyBreakpoints(unit);
+      this.watchLazyProcedures(unit);
+    };
   }
 
   detach(): void {
@@ -184,6 +187,29 @@ export class EngineDebugger implements ScriptDebugger {
         site.execs[site.index] = original;
         this.patched.delete(info);
       }
+    }
+  }
+
+  /**
+   * With lazy compilation (`lazyProcedures`) a procedure's statements exist only after its first
+   * call: bind the unit's breakpoints again right after each one compiles.
+   */
+  private watchLazyProcedures(unit: SourceUnit): void {
+    const rt = this.engine.runtime;
+    const procedures: UserProcedure[] = [];
+    for (const v of rt.globals) if (v instanceof UserProcedure) procedures.push(v);
+    for (const def of rt.classes.values()) {
+      for (const m of def.members.values()) for (const p of [m.method, m.get, m.let, m.set]) if (p) procedures.push(p);
+      if (def.initialize) procedures.push(def.initialize);
+      if (def.terminate) procedures.push(def.terminate);
+    }
+    for (const proc of procedures) {
+      const compile = proc.pending;
+      if (compile === null || proc.unit !== unit) continue;
+      proc.pending = () => {
+        compile();
+        this.applyBreakpoints(unit);
+      };
     }
   }
 

@@ -1,0 +1,102 @@
+/**
+ * The adapter's side of the pipeline worker: starts it, turns requests into promises, and
+ * passes its events on. The adapter's thread never blocks, whatever the script does;
+ * `terminate()` ends the worker wherever it is (running, looping or stopped).
+ */
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { ATTENTION, SHARED_INTS, WAKE, type PipelineWorkerData, type WorkerEvent, type WorkerRequest } from './workerProtocol';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
+
+/** The bundled worker next to the adapter bundle, or the TypeScript source through tsx (tests of the sources). */
+function startWorker(options: import('node:worker_threads').WorkerOptions): Worker {
+  const here = __filename;
+  if (!here.endsWith('.ts')) {
+    const bundled = path.join(path.dirname(here), 'debugPipelineWorker.js');
+    return new Worker(existsSync(bundled) ? bundled : path.join(path.dirname(here), 'pipelineWorker.js'), options);
+  }
+  const source = path.join(path.dirname(here), 'pipelineWorker.ts');
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { ...options, eval: true });
+}
+
+export interface WorkerClientEvents {
+  stopped: [WorkerEvent & { type: 'stopped' }];
+  output: [WorkerEvent & { type: 'output' }];
+  /** The worker died (terminated, or crashed: `error` says why). */
+  exit: [error?: string];
+}
+
+export class WorkerClient extends EventEmitter<WorkerClientEvents> {
+  private readonly worker: Worker;
+  private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED_INTS * 4));
+  private readonly port: MessagePort;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private alive = true;
+
+  constructor() {
+    super();
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    const data: PipelineWorkerData = { shared: this.shared.buffer as SharedArrayBuffer, port: channel.port2 };
+    // A roomy stack: deep VBScript recursion reaches error 28 by the depth limit, not by the JS stack.
+    this.worker = startWorker({ workerData: data, transferList: [channel.port2], resourceLimits: { stackSizeMb: 64 } });
+    this.worker.on('message', (m: WorkerEvent) => this.onMessage(m));
+    this.worker.on('error', (e) => this.finish(e.stack ?? e.message));
+    this.worker.on('exit', () => this.finish());
+  }
+
+  get running(): boolean {
+    return this.alive;
+  }
+
+  private onMessage(m: WorkerEvent): void {
+    switch (m.type) {
+      case 'response': {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (m.error !== undefined) p?.reject(new Error(m.error));
+        else p?.resolve(m.result);
+        break;
+      }
+      case 'stopped':
+        this.emit('stopped', m);
+        break;
+      case 'output':
+        this.emit('output', m);
+        break;
+    }
+  }
+
+  private finish(error?: string): void {
+    if (!this.alive) return;
+    this.alive = false;
+    for (const p of this.pending.values()) p.reject(new Error('The debug worker has ended'));
+    this.pending.clear();
+    this.port.close();
+    this.emit('exit', error);
+  }
+
+  request<T>(body: RequestBody): Promise<T> {
+    if (!this.alive) return Promise.reject(new Error('The debug worker has ended'));
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.port.postMessage({ ...body, id });
+      // Wake the worker: a running script checks ATTENTION at its next poll, a waiting worker sleeps on WAKE.
+      Atomics.store(this.shared, ATTENTION, 1);
+      Atomics.add(this.shared, WAKE, 1);
+      Atomics.notify(this.shared, WAKE);
+    });
+  }
+
+  async terminate(): Promise<void> {
+    if (!this.alive) return;
+    await this.worker.terminate();
+    this.finish();
+  }
+}

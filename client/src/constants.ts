@@ -18,7 +18,13 @@ export const COMMANDS = {
   newScenarioFromEml: 'hmailserver.newScenarioFromEml',
   insertEventHandler: 'hmailserver.insertEventHandler',
   selectVersion: 'hmailserver.selectVersion',
+  showTranscript: 'hmailserver.showTranscript',
+  showMessageDiff: 'hmailserver.showMessageDiff',
+  debugScenario: 'hmailserver.debugScenario',
 } as const;
+
+/** The Testing view's controller for scenario tests. */
+export const TEST_CONTROLLER_ID = 'hmailserver.scenarios';
 
 export const SCENARIO_GLOB = '**/*.scenario.json';
 export const SCRIPT_GLOB = '**/EventHandlers.{vbs,js}';

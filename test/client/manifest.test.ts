@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { RULES } from '../../simulator/src/analysis/index';
 import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS, events } from '../../simulator/src/api/index';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../simulator/src/scenario/load';
-import { COMMANDS, JSCRIPT, LANGUAGES, SECTION, VBSCRIPT } from '../../client/src/constants';
+import { COMMANDS, JSCRIPT, LANGUAGES, SECTION, TEST_CONTROLLER_ID, VBSCRIPT } from '../../client/src/constants';
 
 const root = path.resolve(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -179,5 +179,48 @@ describe('language configuration and snippets', () => {
       const text = s.body.join('\n').toLowerCase();
       for (const e of eventNames) assert.ok(!text.includes(e), `snippet ${name} names the event ${e}`);
     }
+  });
+});
+
+describe('manifest: walkthrough, CodeLens and the Testing view', () => {
+  const [walkthrough] = contributes.walkthroughs as {
+    id: string;
+    steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string }; completionEvents?: string[] }[];
+  }[];
+  const declared: string[] = contributes.commands.map((c: { command: string }) => c.command);
+  /** Built-in commands the walkthrough may link to. */
+  const builtIn = ['workbench.action.quickOpen', 'workbench.action.debug.start', 'workbench.view.testing.focus'];
+  /** The allow-list of .vscodeignore (`!pattern` lines) as regular expressions. */
+  const shipped = read('.vscodeignore')
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('!'))
+    .map((l) => new RegExp('^' + l.slice(1).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*') + '$'));
+
+  it('walks from opening the handlers to writing one, running a scenario and debugging it', () => {
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['openHandlers', 'writeHandler', 'runScenario', 'debugScenario']);
+    assert.match(walkthrough.steps[3].description, /F5/);
+  });
+
+  it('names media that exist and ship in the .vsix, and links only to commands that exist', () => {
+    for (const step of walkthrough.steps) {
+      const media = step.media.markdown ?? step.media.image;
+      assert.ok(media && existsSync(fileOf(media)), `${step.id}: ${media}`);
+      assert.ok(shipped.some((r) => r.test(media!.replace(/^\.\//, ''))), `${media} is not in the .vscodeignore allow-list`);
+      const linked = [...step.description.matchAll(/\(command:([\w.]+)/g), ...(step.completionEvents ?? []).join(' ').matchAll(/onCommand:([\w.]+)/g)].map((m) => m[1]);
+      for (const command of linked) assert.ok(declared.includes(command) || builtIn.includes(command), `${step.id} links to ${command}`);
+    }
+  });
+
+  it('contributes the after-run views, and the client registers a CodeLens provider, a test controller and a Run profile', () => {
+    assert.ok(declared.includes(COMMANDS.showTranscript) && declared.includes(COMMANDS.showMessageDiff));
+    assert.match(clientSource, /registerCodeLensProvider\(/);
+    assert.match(clientSource, /tests\.createTestController\(/);
+    assert.match(clientSource, /TestRunProfileKind\.Run/);
+    assert.match(clientSource, /registerTextDocumentContentProvider\(/);
+    for (const item of contributes.menus['testing/item/context']) assert.equal(item.when, `controllerId == ${TEST_CONTROLLER_ID}`);
+    // The debugger plugs in through these two lists in extension.ts.
+    const extension = read('client/src/extension.ts');
+    assert.match(extension, /handlerLenses: HandlerLensProvider\[\] = \[/);
+    assert.match(extension, /testProfiles: ScenarioTestProfile\[\] = \[/);
   });
 });

@@ -96,7 +96,7 @@ export function startScenarioRun(req: ScenarioRunRequest): RunningScenario {
   };
 }
 
-function readReport(outDir: string): RunReport | undefined {
+export function readReport(outDir: string): RunReport | undefined {
   const file = path.join(outDir, 'report.json');
   if (!existsSync(file)) return undefined;
   try {

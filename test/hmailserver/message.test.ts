@@ -17,7 +17,7 @@ import { messageImplementation } from '../../simulator/src/hmailserver/objects/m
 import { attachmentImplementation, attachmentsImplementation } from '../../simulator/src/hmailserver/objects/attachments';
 import { recipientImplementation, recipientsImplementation } from '../../simulator/src/hmailserver/objects/recipients';
 import { headerImplementation, headersImplementation } from '../../simulator/src/hmailserver/objects/headers';
-import { HM_COM_ERROR } from '../../simulator/src/hmailserver/objects/messageMembers';
+import { HMAILSERVER_COM_ERROR as HM_COM_ERROR } from '../../simulator/src/hmailserver/objects/members';
 import { createSimulationContext } from '../../simulator/src/sandbox/simulation';
 import type { SimulationContext } from '../../simulator/src/sandbox/context';
 import { ScriptEngine, ScriptError } from '../../simulator/src/runtime/engine/scriptEngine';

@@ -234,16 +234,21 @@ export class StatementParser {
     return { kind: 'Assignment', isSet, target, value, start: keyword.start, end: value.end };
   }
 
+  /** The start of a chain: `.Member` inside With, `Me`, or a name. */
+  private parseChainHead(name: () => Expression): Expression {
+    const c = this.c;
+    if (c.isPunct('.')) return parseMemberSuffix(c, null);
+    if (c.isKeyword('me')) {
+      const t = c.advance();
+      return { kind: 'Me', start: t.start, end: t.end };
+    }
+    return name();
+  }
+
   /** An assignable chain: `x`, `x(1)`, `a.b(2).c`, `.Field` inside With. */
   private parseTarget(): Expression {
     const c = this.c;
-    let head: Expression;
-    if (c.isPunct('.')) head = parseMemberSuffix(c, null);
-    else if (c.isKeyword('me')) {
-      const t = c.advance();
-      head = { kind: 'Me', start: t.start, end: t.end };
-    } else head = parseName(c);
-    const target = continuePostfix(c, head);
+    const target = continuePostfix(c, this.parseChainHead(() => parseName(c)));
     if (target.kind === 'Me') throw c.abort(CompileError.InvalidMe, c.previous);
     return target;
   }
@@ -265,12 +270,8 @@ export class StatementParser {
    */
   private parseCallOrAssignment(): Statement {
     const c = this.c;
-    let head: Expression;
-    if (c.isPunct('.')) head = parseMemberSuffix(c, null);
-    else if (c.isKeyword('me')) {
-      const t = c.advance();
-      head = { kind: 'Me', start: t.start, end: t.end };
-    } else head = identifierFrom(c.advance());
+    // parseStatement already checked that a name (or `.`, or `Me`) starts the statement.
+    const head = this.parseChainHead(() => identifierFrom(c.advance()));
 
     let chain: Expression = head;
     for (;;) {

@@ -26,7 +26,8 @@ import {
   removeAttachment,
 } from '../mime/attachmentParts';
 import type { AttachmentEntry, MessageContent } from './messageContent';
-import { comError, expectArgs, getter, indexArg, long, method } from './messageMembers';
+import { comError, expectArgs, getter, method } from './members';
+import { indexArg, long } from './messageMembers';
 
 const attachmentImplementation: Implementation<AttachmentObject> = {
   Filename: getter((self) => attachmentFilename(self.entry.part)),

@@ -13,7 +13,8 @@ import { apiMemberTable, ApiObject, type Implementation } from '../apiObject';
 import { ansiText } from '../mime/bodies';
 import { encodeText } from '../mime/charset';
 import type { HeaderBlock, HeaderField } from '../mime/headerBlock';
-import { badIndex, expectArgs, getter, indexArg, long, method } from './messageMembers';
+import { expectArgs, getter, method, subscriptOutOfRange } from './members';
+import { indexArg, long } from './messageMembers';
 
 function rawToScript(raw: string): string {
   return ansiText(Buffer.from(raw, 'latin1'));
@@ -66,7 +67,7 @@ const headersImplementation: Implementation<MessageHeadersObject> = {
     get: (self, args) => {
       expectArgs(args, 1);
       const field = self.block.find(scriptToRaw(toStr(args[0])));
-      return field ? new MessageHeaderObject(self.version, self.block, field) : badIndex();
+      return field ? new MessageHeaderObject(self.version, self.block, field) : subscriptOutOfRange();
     },
   },
 };

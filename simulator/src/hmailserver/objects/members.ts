@@ -79,9 +79,15 @@ export function getter<T>(fn: (self: T) => Value): MemberDefinition<T> {
   };
 }
 
-/** A method taking exactly `arity` arguments. */
-export function method<T>(arity: number, fn: (self: T, args: Value[]) => Value): MemberDefinition<T> {
-  return { call: (self, args) => (expectArgs(args, arity), fn(self, args)) };
+/** A method taking exactly `arity` arguments; the result is Empty unless `fn` returns one. */
+export function method<T>(arity: number, fn: (self: T, args: Value[]) => Value | void): MemberDefinition<T> {
+  return {
+    call: (self, args) => {
+      expectArgs(args, arity);
+      const r = fn(self, args);
+      return r === undefined ? undefined : r;
+    },
+  };
 }
 
 /** COM's DISP_E_BADPARAMCOUNT, which VBScript reports as 450. */

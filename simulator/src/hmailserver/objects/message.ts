@@ -28,7 +28,8 @@ import { AttachmentsObject } from './attachments';
 import { MessageHeadersObject } from './headers';
 import { MessageContent } from './messageContent';
 import { mimeDate, oleLocalDate } from './messageDates';
-import { accessDenied, expectArgs, getter, long, method } from './messageMembers';
+import { accessDenied, expectArgs, getter, method } from './members';
+import { long } from './messageMembers';
 import { RecipientsObject, type RecipientData } from './recipients';
 
 /** Message.State: 0 Created (new, unsaved), 1 Delivering, 2 Delivered. */

@@ -6,7 +6,8 @@
  */
 import type { ServerVersion } from '../../api';
 import { apiMemberTable, ApiObject, type Implementation } from '../apiObject';
-import { expectArgs, getter, indexArg, long } from './messageMembers';
+import { expectArgs, getter } from './members';
+import { indexArg, long } from './messageMembers';
 
 /** One envelope recipient, as the pipeline resolved it from RCPT TO (or AddRecipient). */
 export interface RecipientData {

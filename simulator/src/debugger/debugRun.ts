@@ -14,7 +14,7 @@ import type { RunObserver } from '../pipeline/run';
 import type { EventReport } from '../report/types';
 import type { BreakpointTable } from './breakpointTable';
 import { StopView, type FiringContext } from './stopView';
-import { flushOutput, output, post, shared } from './workerChannel';
+import { flushOutput, output, shared } from './workerChannel';
 import type { RunRequest } from './workerProtocol';
 
 /** What a run needs from the worker around it. */
@@ -151,8 +151,7 @@ export class DebugRun {
     this.pauseWanted = false;
     this.stopped = true;
     const view = new StopView(state, this.engine!.runtime, this.firing, event.error);
-    flushOutput();
-    post({ type: 'stopped', reason, description, ...(text !== undefined ? { text } : {}) });
+    flushOutput({ type: 'stopped', reason, description, ...(text !== undefined ? { text } : {}) });
     let command: ResumeCommand;
     try {
       command = this.host.serveStopped(view);

@@ -75,7 +75,17 @@ function fromFile(file: string, args: LaunchArguments, overrides: ScenarioOverri
     throw new LaunchError(`${file}: cannot read the scenario (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   // The scenario's own script wins; the launch configuration's fills in when it names none.
-  return resolveScenario(parseScenarioJson(text, file), file, path.dirname(file), { ...overrides, script: args.script }, false);
+  return resolveScenario(parsed(text, file), file, path.dirname(file), { ...overrides, script: args.script }, false);
+}
+
+/** The last scenario file parsed and validated: a restart re-reads the file but skips both while its text is unchanged. */
+let lastParsed: { file: string; text: string; scenario: Scenario } | null = null;
+
+function parsed(text: string, file: string): Scenario {
+  if (lastParsed !== null && lastParsed.file === file && lastParsed.text === text) return lastParsed.scenario;
+  const scenario = parseScenarioJson(text, file);
+  lastParsed = { file, text, scenario };
+  return scenario;
 }
 
 function onTheFly(args: LaunchArguments, cwd: string, overrides: ScenarioOverrides): ResolvedScenario {

@@ -16,7 +16,7 @@ import { ScenarioError } from '../scenario/load';
 import { BreakpointTable } from './breakpointTable';
 import { DebugRun } from './debugRun';
 import type { StopView } from './stopView';
-import { failure, flushDueOutput, flushOutput, nextRequest, output, respond, shared, waitForRequest } from './workerChannel';
+import { failure, flushDueOutput, flushOutput, nextRequest, output, respond, response, shared, waitForRequest } from './workerChannel';
 import { ATTENTION, type RunRequest, type WorkerRequest } from './workerProtocol';
 
 const table = new BreakpointTable();
@@ -121,8 +121,7 @@ async function main(): Promise<void> {
     }
     // Answered when the run ends (after its output): the adapter's one signal that it did.
     const ok = await runOnce(req.run);
-    flushOutput();
-    respond(req.id, () => ok);
+    flushOutput(response(req.id, () => ok));
   }
 }
 

@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import {
   Breakpoint,
   DebugSession,
@@ -67,10 +68,35 @@ export class HMailServerDebugSession extends DebugSession {
   /** Code that is no file on disk (inline includes, ExecuteGlobal of a string), served by `source` requests. */
   private readonly virtualSources = new Map<string, { reference: number; text: string }>();
 
+  /** Where DAP messages go (stdout); none when the session runs inline. */
+  private outStream: NodeJS.WritableStream | null = null;
+  private writesHeld = false;
+
   constructor() {
     super();
     this.setDebuggerLinesStartAt1(true);
     this.setDebuggerColumnsStartAt1(true);
+  }
+
+  override start(inStream: NodeJS.ReadableStream, outStream: NodeJS.WritableStream): void {
+    this.outStream = outStream;
+    super.start(inStream, outStream);
+  }
+
+  /**
+   * What the worker reports in one message (a run's last output, then its end; output, then a
+   * stop) reaches the client in one write: each write wakes the client's process.
+   */
+  private holdWrites(): void {
+    const out = this.outStream as Writable | null;
+    if (this.writesHeld || out === null || typeof out.cork !== 'function') return;
+    this.writesHeld = true;
+    out.cork();
+    // After this turn's callbacks and promise reactions (the `terminated` that follows a run's end).
+    setImmediate(() => {
+      this.writesHeld = false;
+      out.uncork();
+    });
   }
 
   // ------------------------------------------------------------ set-up
@@ -103,6 +129,7 @@ export class HMailServerDebugSession extends DebugSession {
     const worker = new WorkerClient();
     this.worker = worker;
     worker.on('stopped', (e) => {
+      this.holdWrites();
       this.stopped = e;
       this.frames.clear();
       const event = new StoppedEvent(e.reason, THREAD_ID, e.text) as DebugProtocol.StoppedEvent;
@@ -110,6 +137,7 @@ export class HMailServerDebugSession extends DebugSession {
       this.sendEvent(event);
     });
     worker.on('output', (e) => {
+      this.holdWrites();
       const event = new OutputEvent(e.text, e.category) as DebugProtocol.OutputEvent;
       if (e.fileName) {
         event.body.source = this.source(e.fileName);
@@ -176,13 +204,21 @@ export class HMailServerDebugSession extends DebugSession {
     this.configured.resolve();
   }
 
-  private startRun(): void {
+  /**
+   * Sends the run to the worker. `respond` (restart) answers the request right after: the worker
+   * is already on its way while the response is written.
+   */
+  private startRun(respond?: () => void): void {
     const launch = this.launch;
-    if (!launch) return;
+    if (!launch) {
+      respond?.();
+      return;
+    }
     const worker = this.ensureWorker();
     this.runInProgress = true;
     this.stopped = null;
-    const stopOnEvent = this.stopOnEventEntries(launch);
+    const missing: string[] = [];
+    const stopOnEvent = this.stopOnEventEntries(launch, missing);
     worker.request<boolean>({ type: 'run', run: { scenario: launch.scenario, outputDir: launch.outputDir, stopOnEntry: launch.stopOnEntry, stopOnEvent } }).then(
       () => {
         // The run ended (its output came first); a replaced worker's run says nothing.
@@ -194,16 +230,20 @@ export class HMailServerDebugSession extends DebugSession {
       // The worker was terminated or died: `exit` (or `terminate`) has spoken already.
       () => undefined,
     );
+    respond?.();
+    for (const text of missing) this.sendEvent(new OutputEvent(text, 'console'));
   }
 
-  private stopOnEventEntries(launch: Launch): Array<BreakpointSpec & { fileName: string }> {
+  /** The `stopOnEvent` entries of the launch; the events whose handler is missing go to `missing` (as messages). */
+  private stopOnEventEntries(launch: Launch, missing: string[]): Array<BreakpointSpec & { fileName: string }> {
+    const out: Array<BreakpointSpec & { fileName: string }> = [];
+    if (launch.stopOnEvent.length === 0) return out;
     const file = launch.scenario.scriptPath;
     const lines = scriptLinesOf(file);
-    const out: Array<BreakpointSpec & { fileName: string }> = [];
     for (const name of launch.stopOnEvent) {
       const line = lines?.procedure(name)?.firstLine;
       if (line !== undefined) out.push({ id: this.nextBreakpointId++, line, fileName: file, functionName: name });
-      else this.sendEvent(new OutputEvent(`stopOnEvent: ${path.basename(file)} has no handler ${name} (or it is empty)\n`, 'console'));
+      else missing.push(`stopOnEvent: ${path.basename(file)} has no handler ${name} (or it is empty)\n`);
     }
     return out;
   }
@@ -330,8 +370,7 @@ export class HMailServerDebugSession extends DebugSession {
     }
     // A run still going (stopped or looping) cannot be rewound: its worker goes, a fresh one runs.
     if (this.runInProgress) await this.endWorker();
-    this.sendResponse(response);
-    this.startRun();
+    this.startRun(() => this.sendResponse(response));
   }
 
   private async endWorker(): Promise<void> {

@@ -4,7 +4,7 @@
  * answers posted back, and the run's output sent in batches.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { ATTENTION, WAKE, type OutputCategory, type PipelineWorkerData, type WorkerEvent, type WorkerRequest } from './workerProtocol';
+import { ATTENTION, WAKE, type OutputCategory, type PipelineWorkerData, type WorkerEvent, type WorkerMessage, type WorkerRequest } from './workerProtocol';
 
 const data = workerData as PipelineWorkerData;
 /** ATTENTION / WAKE (see `workerProtocol.ts`); the engine debugger checks ATTENTION between statements. */
@@ -14,12 +14,17 @@ export function post(event: WorkerEvent): void {
   parentPort!.postMessage(event);
 }
 
-export function respond(id: number, fn: () => unknown): void {
+/** The answer to request `id`: what `fn` returns, or the message of what it throws. */
+export function response(id: number, fn: () => unknown): WorkerEvent {
   try {
-    post({ type: 'response', id, result: fn() });
+    return { type: 'response', id, result: fn() };
   } catch (e) {
-    post({ type: 'response', id, error: e instanceof Error ? e.message : String(e) });
+    return { type: 'response', id, error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+export function respond(id: number, fn: () => unknown): void {
+  post(response(id, fn));
 }
 
 export function failure(message: string): never {
@@ -66,6 +71,13 @@ export function flushDueOutput(): void {
   else Atomics.store(shared, ATTENTION, 1);
 }
 
-export function flushOutput(): void {
-  for (const event of buffered.splice(0)) post(event);
+/**
+ * Sends the buffered output, then `last` (a stop, the run's answer) if given — all in one message:
+ * each message wakes the adapter's thread, and a run's end is then one wake-up, not two or more.
+ */
+export function flushOutput(last?: WorkerEvent): void {
+  const events: WorkerEvent[] = buffered.splice(0);
+  if (last !== undefined) events.push(last);
+  if (events.length === 1) post(events[0]);
+  else if (events.length > 1) parentPort!.postMessage(events satisfies WorkerMessage);
 }

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { ATTENTION, SHARED_INTS, WAKE, type PipelineWorkerData, type WorkerEvent, type WorkerRequest } from './workerProtocol';
+import { ATTENTION, SHARED_INTS, WAKE, type PipelineWorkerData, type WorkerEvent, type WorkerMessage, type WorkerRequest } from './workerProtocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
@@ -45,7 +45,10 @@ export class WorkerClient extends EventEmitter<WorkerClientEvents> {
     const data: PipelineWorkerData = { shared: this.shared.buffer as SharedArrayBuffer, port: channel.port2 };
     // A roomy stack: deep VBScript recursion reaches error 28 by the depth limit, not by the JS stack.
     this.worker = startWorker({ workerData: data, transferList: [channel.port2], resourceLimits: { stackSizeMb: 64 } });
-    this.worker.on('message', (m: WorkerEvent) => this.onMessage(m));
+    this.worker.on('message', (m: WorkerMessage) => {
+      if (Array.isArray(m)) for (const e of m) this.onMessage(e);
+      else this.onMessage(m);
+    });
     this.worker.on('error', (e) => this.finish(e.stack ?? e.message));
     this.worker.on('exit', () => this.finish());
   }

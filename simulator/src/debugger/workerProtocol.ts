@@ -93,3 +93,6 @@ export type WorkerEvent =
   | { type: 'response'; id: number; result?: unknown; error?: string }
   | { type: 'stopped'; reason: string; description: string; text?: string }
   | { type: 'output'; category: OutputCategory; text: string; fileName?: string; line?: number };
+
+/** What the worker posts: one event, or several in order (output followed by a stop or an answer). */
+export type WorkerMessage = WorkerEvent | WorkerEvent[];

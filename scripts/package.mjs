@@ -40,7 +40,10 @@ try {
   symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'junction');
   run('release build', process.execPath, [path.join(stage, 'scripts', 'build.mjs'), '--release'], stage);
   mkdirSync(path.dirname(out), { recursive: true });
-  run('vsce package', process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], stage);
+  // The marketplace README is written for admins (the repository README is for developers); its
+  // screenshots ship in the .vsix and stay relative, so the details page shows them offline too.
+  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  run('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--readme-path', 'docs/marketplace/README.md', '--no-rewrite-relative-links', '--out', out], stage);
   const bundles = readdirSync(path.join(stage, 'dist')).filter((f) => f.endsWith('.js')).sort();
   for (const f of bundles) console.log(`package: dist/${f} ${(statSync(path.join(stage, 'dist', f)).size / 1024).toFixed(1)} KiB`);
   console.log(`package: ${path.relative(process.cwd(), out) || out} ${(statSync(out).size / 1024).toFixed(1)} KiB`);

@@ -122,5 +122,11 @@ describe('the packaged .vsix', () => {
     for (const doc of ['extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
       assert.ok(names.some((n) => n.toLowerCase() === doc.toLowerCase()), `${doc} is missing`);
     }
+    // The marketplace README is the admins' one, and every screenshot it shows ships with it.
+    const readme = readEntry(zip, entries.find((e) => e.name.toLowerCase() === 'extension/readme.md')!).toString('utf8');
+    assert.doesNotMatch(readme, /npm ci/, 'the packaged README must be the admin README, not the developer one');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 4, 'the README shows screenshots');
+    for (const image of images) assert.ok(names.includes(`extension/${image}`), `${image} (shown in the README) is not in the .vsix`);
   });
 });

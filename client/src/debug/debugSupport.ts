@@ -60,6 +60,11 @@ class ConfigurationProvider implements vscode.DebugConfigurationProvider {
     if (!config.type && !config.request && !config.name) {
       // F5 without a launch.json: the open scenario, or a scenario for the open handler file.
       const doc = vscode.window.activeTextEditor?.document;
+      // The debugger is offered for JSON so F5 reaches us from a scenario editor; other JSON files get a hint.
+      if (doc?.languageId === 'json' && !doc.fileName.endsWith('.scenario.json')) {
+        void vscode.window.showInformationMessage('hMailServer: F5 debugs a *.scenario.json file or EventHandlers.vbs — open one, or add a launch configuration.');
+        return undefined;
+      }
       if (doc?.fileName.endsWith('.scenario.json')) config = scenarioConfiguration(doc.uri);
       else if (doc?.languageId === VBSCRIPT) {
         const scenario = await this.findScenario(doc.uri);

@@ -7,7 +7,8 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { ATTENTION, SHARED_INTS, WAKE, type PipelineWorkerData, type WorkerEvent, type WorkerMessage, type WorkerRequest } from './workerProtocol';
+import { WorkerRequests } from '../runtime/debug/workerRequests';
+import { SHARED_INTS, type PipelineWorkerData, type WorkerEvent, type WorkerMessage, type WorkerRequest } from './workerProtocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
@@ -34,14 +35,14 @@ export class WorkerClient extends EventEmitter<WorkerClientEvents> {
   private readonly worker: Worker;
   private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED_INTS * 4));
   private readonly port: MessagePort;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private nextId = 1;
+  private readonly requests: WorkerRequests;
   private alive = true;
 
   constructor() {
     super();
     const channel = new MessageChannel();
     this.port = channel.port1;
+    this.requests = new WorkerRequests(this.port, this.shared);
     const data: PipelineWorkerData = { shared: this.shared.buffer as SharedArrayBuffer, port: channel.port2 };
     // A roomy stack: deep VBScript recursion reaches error 28 by the depth limit, not by the JS stack.
     this.worker = startWorker({ workerData: data, transferList: [channel.port2], resourceLimits: { stackSizeMb: 64 } });
@@ -59,13 +60,9 @@ export class WorkerClient extends EventEmitter<WorkerClientEvents> {
 
   private onMessage(m: WorkerEvent): void {
     switch (m.type) {
-      case 'response': {
-        const p = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        if (m.error !== undefined) p?.reject(new Error(m.error));
-        else p?.resolve(m.result);
+      case 'response':
+        this.requests.answer(m);
         break;
-      }
       case 'stopped':
         this.emit('stopped', m);
         break;
@@ -78,23 +75,14 @@ export class WorkerClient extends EventEmitter<WorkerClientEvents> {
   private finish(error?: string): void {
     if (!this.alive) return;
     this.alive = false;
-    for (const p of this.pending.values()) p.reject(new Error('The debug worker has ended'));
-    this.pending.clear();
+    this.requests.rejectAll('The debug worker has ended');
     this.port.close();
     this.emit('exit', error);
   }
 
   request<T>(body: RequestBody): Promise<T> {
     if (!this.alive) return Promise.reject(new Error('The debug worker has ended'));
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.port.postMessage({ ...body, id });
-      // Wake the worker: a running script checks ATTENTION at its next poll, a waiting worker sleeps on WAKE.
-      Atomics.store(this.shared, ATTENTION, 1);
-      Atomics.add(this.shared, WAKE, 1);
-      Atomics.notify(this.shared, WAKE);
-    });
+    return this.requests.send<T>(body);
   }
 
   async terminate(): Promise<void> {

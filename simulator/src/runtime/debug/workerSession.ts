@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { EvaluateOptions, EvaluateResult, ResumeCommand, ScopeInfo, StackFrameInfo, StopEvent, VariableInfo } from './protocol.js';
-import { ATTENTION, SHARED_INTS, WAKE, type DebugEvent, type DebugRequest, type DebugWorkerData } from './workerMessages.js';
+import { SHARED_INTS, type DebugEvent, type DebugRequest, type DebugWorkerData } from './workerMessages.js';
+import { WorkerRequests } from './workerRequests.js';
 
 export interface DebugWorkerOptions extends Omit<DebugWorkerData, 'shared' | 'port' | 'breakpoints' | 'stopOnEntry'> {
   breakpoints?: DebugWorkerData['breakpoints'];
@@ -17,7 +18,6 @@ export interface DebugWorkerOptions extends Omit<DebugWorkerData, 'shared' | 'po
   workerScript?: string;
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
@@ -46,14 +46,14 @@ export class DebugWorkerSession extends EventEmitter<DebugWorkerSessionEvents> {
   private readonly worker: Worker;
   private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED_INTS * 4));
   private readonly port: import('node:worker_threads').MessagePort;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private readonly requests: WorkerRequests;
   private exited = false;
 
   constructor(options: DebugWorkerOptions) {
     super();
     const channel = new MessageChannel();
     this.port = channel.port1;
+    this.requests = new WorkerRequests(this.port, this.shared);
     const { workerScript, ...rest } = options;
     const data: DebugWorkerData = {
       ...rest,
@@ -71,13 +71,9 @@ export class DebugWorkerSession extends EventEmitter<DebugWorkerSessionEvents> {
 
   private onMessage(m: DebugEvent): void {
     switch (m.type) {
-      case 'response': {
-        const p = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        if (m.error !== undefined) p?.reject(new Error(m.error));
-        else p?.resolve(m.result);
+      case 'response':
+        this.requests.answer(m);
         break;
-      }
       case 'stopped':
         this.emit('stopped', m.event);
         break;
@@ -93,23 +89,14 @@ export class DebugWorkerSession extends EventEmitter<DebugWorkerSessionEvents> {
   private finish(m: DebugEvent & { type: 'exited' }): void {
     if (this.exited) return;
     this.exited = true;
-    for (const p of this.pending.values()) p.reject(new Error('The script has ended'));
-    this.pending.clear();
+    this.requests.rejectAll('The script has ended');
     this.port.close();
     this.emit('exited', m);
   }
 
   private request<T>(req: DistributiveOmit<DebugRequest, 'id'>): Promise<T> {
     if (this.exited) return Promise.reject(new Error('The script has ended'));
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.port.postMessage({ ...req, id });
-      // Wake the script: a running one checks ATTENTION before its next statement, a stopped one sleeps on WAKE.
-      Atomics.store(this.shared, ATTENTION, 1);
-      Atomics.add(this.shared, WAKE, 1);
-      Atomics.notify(this.shared, WAKE);
-    });
+    return this.requests.send<T>(req);
   }
 
   setBreakpoints(fileName: string, lines: number[]): Promise<number[]> {

@@ -15,7 +15,7 @@ export interface SyntaxDiagnostic {
   /** The VBScript error number, e.g. 1002 for "Syntax error". */
   code: number;
   severity: Severity;
-  source: 'vbscript';
+  source: 'vbscript' | 'jscript';
   range: Range;
   start: number;
   end: number;

@@ -9,9 +9,9 @@ import { completionCall, handlerSnippet } from './handlerText';
 import type { HmailLanguageClient } from './languageClient';
 import { configuredVersion } from './version';
 
-/** JScript handler names already defined (the server only reads VBScript). */
+/** JScript handler names already defined, as written: JScript is case-sensitive, so `OnHelo` does not stand in for `OnHELO`. */
 function jscriptHandlers(text: string): Set<string> {
-  return new Set([...text.matchAll(/^\s*function\s+(\w+)\s*\(/gim)].map((m) => m[1].toLowerCase()));
+  return new Set([...text.matchAll(/^\s*function\s+(\w+)\s*\(/gm)].map((m) => m[1]));
 }
 
 export function registerInsertEventHandler(context: vscode.ExtensionContext, client: HmailLanguageClient): void {
@@ -32,7 +32,7 @@ export function registerInsertEventHandler(context: vscode.ExtensionContext, cli
       }
       const defined = jscript ? jscriptHandlers(doc.getText()) : new Set<string>();
       const picks = items
-        .filter((i) => !defined.has(i.label.toLowerCase()))
+        .filter((i) => !defined.has(i.label))
         .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
         .map((i) => {
           const call = completionCall({ label: i.label, insertText: typeof i.insertText === 'string' ? i.insertText : undefined, textEdit: i.textEdit && 'newText' in i.textEdit ? i.textEdit : undefined });

@@ -456,13 +456,14 @@ check('2. a misspelled handler shows a squiggle and hms-misspelled-event in Prob
   await resetEditors();
 });
 
-check('3. oMessage. lists Subject and HeaderValue', async () => {
-  await openFile('EventHandlers.vbs');
+/** Opens `file`, adds a line after `line` (which holds `anchor`), types `oMessage.` and finds both members in the suggestions. */
+async function completesMessageMembers(file: string, firstLine: string, line: number, anchor: string, screenshot?: string): Promise<void> {
+  await openFile(file);
   const ed = editor();
-  await ed.locator('.view-line', { hasText: 'Option Explicit' }).first().waitFor({ timeout: 30_000 });
+  await ed.locator('.view-line', { hasText: firstLine }).first().waitFor({ timeout: 30_000 });
   await ed.click();
-  await gotoLine(93); // oMessage.Save, inside OnAcceptMessage
-  await ed.locator('.view-line', { hasText: 'oMessage.Save' }).first().waitFor({ timeout: 10_000 });
+  await gotoLine(line);
+  await ed.locator('.view-line', { hasText: anchor }).first().waitFor({ timeout: 10_000 });
   await page().keyboard.press('End');
   await page().keyboard.press('Enter');
   const suggest = (label: string) => page().locator('.suggest-widget.visible .monaco-list-row', { hasText: label }).first();
@@ -482,7 +483,7 @@ check('3. oMessage. lists Subject and HeaderValue', async () => {
   });
   const rows = (await page().locator('.suggest-widget.visible .monaco-list-row').allInnerTexts()).map(flat);
   log(`completions: ${rows.join(' | ')}`);
-  await shot(page(), 'completions.png');
+  if (screenshot) await shot(page(), screenshot);
   // the list is virtualised: narrow it to see each of the two members
   for (const member of ['Subject', 'HeaderValue']) {
     await page().keyboard.type(member.slice(0, 4), { delay: 30 });
@@ -494,6 +495,17 @@ check('3. oMessage. lists Subject and HeaderValue', async () => {
   }
   await revert();
   await resetEditors();
+}
+
+check('3. oMessage. lists Subject and HeaderValue', async () => {
+  await completesMessageMembers('EventHandlers.vbs', 'Option Explicit', 93, 'oMessage.Save', 'completions.png'); // inside OnAcceptMessage
+});
+
+check('3b. EventHandlers.js opens as JScript (hMailServer), and oMessage. lists Subject and HeaderValue there too', async () => {
+  await page().locator('.explorer-folders-view .monaco-list-row', { hasText: 'EventHandlers.js' }).first().click();
+  await editor().locator('.view-line', { hasText: 'the JScript twin' }).first().waitFor({ timeout: 30_000 });
+  await page().locator('.statusbar-item', { hasText: 'JScript (hMailServer)' }).first().waitFor({ timeout: 30_000 });
+  await completesMessageMembers('EventHandlers.js', 'the JScript twin', 79, 'oMessage.Save();'); // inside OnAcceptMessage
 });
 
 check('4. the "Run scenario" CodeLens runs a scenario and shows its outcome', async () => {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { HandlerLensProvider } from '../codelens/handlerLens';
-import { COMMANDS, SECTION, VBSCRIPT } from '../constants';
+import { COMMANDS, LANGUAGES, SECTION } from '../constants';
 import type { ScenarioServices } from '../scenarios/commands';
 import { readReport, type ScenarioRunResult } from '../scenarios/runner';
 import type { ScenarioTestProfile } from '../testing/scenarioTests';
@@ -62,11 +62,11 @@ class ConfigurationProvider implements vscode.DebugConfigurationProvider {
       const doc = vscode.window.activeTextEditor?.document;
       // The debugger is offered for JSON so F5 reaches us from a scenario editor; other JSON files get a hint.
       if (doc?.languageId === 'json' && !doc.fileName.endsWith('.scenario.json')) {
-        void vscode.window.showInformationMessage('hMailServer: F5 debugs a *.scenario.json file or EventHandlers.vbs — open one, or add a launch configuration.');
+        void vscode.window.showInformationMessage('hMailServer: F5 debugs a *.scenario.json file, EventHandlers.vbs or EventHandlers.js — open one, or add a launch configuration.');
         return undefined;
       }
       if (doc?.fileName.endsWith('.scenario.json')) config = scenarioConfiguration(doc.uri);
-      else if (doc?.languageId === VBSCRIPT) {
+      else if (doc && (LANGUAGES as readonly string[]).includes(doc.languageId)) {
         const scenario = await this.findScenario(doc.uri);
         if (!scenario) {
           void vscode.window.showInformationMessage('hMailServer: no scenario uses this script yet — create one with "hMailServer: New scenario from .eml".');

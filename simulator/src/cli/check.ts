@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse, type ParseResult, type Statement } from '../index';
+import { parse, parseJScript, type JsParseResult, type ParseResult, type Statement } from '../index';
 
 /** `hmailsim check <file…>`: the outline of each script and its compile errors, as the server would report them. */
 export function checkCommand(files: string[], out: (line: string) => void): number {
@@ -12,9 +12,11 @@ export function checkCommand(files: string[], out: (line: string) => void): numb
       out(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
       return 2;
     }
-    const result = parse(source, file);
+    // The server picks the language by file: EventHandlers.js is JScript.
+    const jscript = /\.js$/i.test(file);
+    const result = jscript ? parseJScript(source, file) : parse(source, file);
     out(`${file}`);
-    for (const line of outline(result)) out(`  ${line}`);
+    for (const line of jscript ? jscriptOutline(result as JsParseResult) : outline(result as ParseResult)) out(`  ${line}`);
     for (const d of result.diagnostics) {
       out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: error ${d.code}: ${d.message}`);
     }
@@ -51,5 +53,20 @@ function outline(result: ParseResult): string[] {
     }
   };
   for (const s of result.ast.body) describe(s, '');
+  return lines;
+}
+
+/** Top-level functions and variables of a JScript file (the handlers are its functions). */
+function jscriptOutline(result: JsParseResult): string[] {
+  const lineOf = (offset: number): number => result.lines.lineAt(offset) + 1;
+  const lines: string[] = [];
+  for (const s of result.program?.body ?? []) {
+    if (s.type === 'FunctionDeclaration') {
+      const params = s.params.map((p) => (p.type === 'Identifier' ? p.name : '?')).join(', ');
+      lines.push(`function ${s.id?.name ?? ''}(${params})  (lines ${lineOf(s.start)}-${lineOf(s.end)})`);
+    } else if (s.type === 'VariableDeclaration') {
+      for (const d of s.declarations) if (d.id.type === 'Identifier') lines.push(`var ${d.id.name}  (line ${lineOf(d.start)})`);
+    }
+  }
   return lines;
 }

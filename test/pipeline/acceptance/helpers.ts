@@ -40,6 +40,8 @@ export const SERVER: Scenario['server'] = {
 export interface Setup {
   /** The script text (written as EventHandlers.vbs; CRLF line ends are kept as given). */
   script: string | Buffer;
+  /** The script's file name (default EventHandlers.vbs; EventHandlers.js runs it as JScript). */
+  scriptName?: string;
   /** Scenario fields besides script and message (merged over a default session). */
   scenario?: Partial<Scenario>;
   /** Extra files in the scenario folder (relative path → content). */
@@ -64,7 +66,8 @@ export function tempDir(prefix = 'hmailsim-acc-'): string {
 /** Writes the folder and resolves the scenario, without running it. */
 export function prepare(setup: Setup): { dir: string; scenario: ResolvedScenario } {
   const dir = tempDir();
-  writeFileSync(path.join(dir, 'EventHandlers.vbs'), setup.script);
+  const scriptName = setup.scriptName ?? 'EventHandlers.vbs';
+  writeFileSync(path.join(dir, scriptName), setup.script);
   const message = setup.message === undefined ? PLAIN_MESSAGE : setup.message;
   if (message !== null) writeFileSync(path.join(dir, 'message.eml'), message);
   for (const [name, content] of Object.entries(setup.files ?? {})) {
@@ -74,7 +77,7 @@ export function prepare(setup: Setup): { dir: string; scenario: ResolvedScenario
   const extra = setup.scenario ?? {};
   const scenario: Scenario = {
     name: 'acceptance',
-    script: 'EventHandlers.vbs',
+    script: scriptName,
     server: SERVER,
     ...extra,
     session: {

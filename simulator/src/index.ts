@@ -5,6 +5,7 @@
  */
 export type * from './syntax/ast';
 export { parse, parseExpression } from './syntax/parser';
+export { parseJScript, type JsParseResult } from './syntax/jscript/parser';
 export { Severity } from './syntax/parseResult';
 export type { Comment, ExpressionParseResult, ParseResult, SyntaxDiagnostic } from './syntax/parseResult';
 export { LineIndex } from './syntax/lineIndex';
@@ -41,7 +42,7 @@ export { loadScenario, parseScenarioJson, resolveScenario, ScenarioError, DEFAUL
 export type { ResolvedScenario, ScenarioOverrides } from './scenario/load';
 export type * from './scenario/types';
 export { runScenario, SimulationError } from './pipeline/run';
-export type { RunOptions } from './pipeline/run';
+export type { RunObserver, RunOptions } from './pipeline/run';
 export { formatReport } from './report/text';
 export { checkExpectations, formatMismatch } from './report/expectations';
 export type { Mismatch } from './report/expectations';
@@ -50,7 +51,7 @@ export type { TestCaseResult } from './report/junit';
 export type * from './report/types';
 
 // ---------------------------------------------------------------- objects and the debugging interface (for hosts)
-export { ComObject, MemberTable, HostError, isComObject, inSideEffectFreeEvaluation } from './runtime/objects/comObject';
+export { ComObject, MemberTable, HostError, isComObject, inSideEffectFreeEvaluation, withoutSideEffects } from './runtime/objects/comObject';
 export type { VbsObject, MemberDefinition } from './runtime/objects/comObject';
 export { retainValue, releaseValue, copyForStore } from './runtime/objects/lifetime';
 export { ProgIdRegistry } from './runtime/objects/progIds';
@@ -62,6 +63,26 @@ export type { DebugWorkerOptions } from './runtime/debug/workerSession';
 export { ScriptAborted } from './runtime/debug/protocol';
 export type * from './runtime/debug/protocol';
 export type { WorkerSetup } from './runtime/debug/workerMessages';
+
+// ---------------------------------------------------------------- the engine's inside, for the debug adapter
+// What `simulator/src/debugger/` reads of stopped scripts and compiles breakpoint lines with, and
+// the signals the engine's debug worker waits on. They come from here — not from the modules
+// themselves — so the debug adapter and both debug workers use the one simulator
+// (dist/simulator.js): a second copy would have its own classes (`instanceof` fails across
+// copies) and its own module state.
+export { ATTENTION, WAKE, SHARED_INTS } from './runtime/debug/workerMessages';
+export { displayText } from './runtime/debug/inspection';
+export { compileUnit } from './runtime/compiler/unit';
+export { newSourceUnit } from './runtime/frame';
+export { SlotEntry } from './runtime/procedures';
+export { Ref } from './runtime/references';
+export { VbsRuntimeError } from './runtime/errors';
+export { VbsArray } from './runtime/values/array';
+export { isTrue, toLong } from './runtime/values/coerce';
+export { typeName } from './runtime/builtins/inspection';
+export { Dictionary } from './runtime/builtins/dictionary';
+export { ClassInstance } from './runtime/objects/classInstance';
+export { decodeScript } from './pipeline/scriptFile';
 
 // ---------------------------------------------------------------- analysis and the API declaration (language server, debugger console)
 export * from './editor';

@@ -5,11 +5,8 @@
  * (`oMessage.` lists Message members for the configured hMailServer version).
  */
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { analyze, completionsAt, type CompletionKind } from '../analysis/index';
-import type { ServerVersion } from '../api';
-import type { BuiltinCatalog } from '../analysis/host';
-import { builtinCatalog } from '../runtime/engine/builtinCatalog';
-import { sandboxProgIds } from '../sandbox/progIds';
+import type { BuiltinCatalog, CompletionKind, ServerVersion } from '../index';
+import { simulator } from './simulator';
 
 const ITEM_TYPES: Record<CompletionKind, DebugProtocol.CompletionItemType> = {
   event: 'function',
@@ -33,7 +30,8 @@ let catalog: BuiltinCatalog | undefined;
 
 /** The runtime's built-ins plus the sandbox's COM objects: what a simulated run accepts (as the language server sees them). */
 function builtins(): BuiltinCatalog {
-  catalog ??= builtinCatalog(Object.keys(sandboxProgIds));
+  const { builtinCatalog, sandboxProgIdNames } = simulator();
+  catalog ??= builtinCatalog(sandboxProgIdNames());
   return catalog;
 }
 
@@ -45,6 +43,7 @@ export function consoleCompletions(source: string, line: number, text: string, c
   const before = lines.slice(0, at).join('\n') + (at > 0 ? '\n' : '');
   const document = before + code + '\n' + lines.slice(at).join('\n');
   const offset = before.length + Math.min(column, code.length);
+  const { analyze, completionsAt } = simulator();
   const analysis = analyze(document, { version, builtins: builtins() });
   return completionsAt(analysis, offset).map((entry) => {
     const item: DebugProtocol.CompletionItem = { label: entry.label, type: ITEM_TYPES[entry.kind] };

@@ -4,14 +4,8 @@
  * (breakpoint decisions, entry, pause, steps carried from one firing to the next), and the
  * run's output as it happens.
  */
-import { EngineDebugger, type StoppedState } from '../runtime/debug/engineDebugger';
-import { displayText } from '../runtime/debug/inspection';
-import type { ExceptionFilter, ResumeCommand, StopEvent } from '../runtime/debug/protocol';
-import type { ScriptEngine } from '../runtime/engine/scriptEngine';
-import { isTrue } from '../runtime/values/coerce';
+import { displayText, EngineDebugger, isTrue, type EventReport, type ExceptionFilter, type ResumeCommand, type RunObserver, type ScriptEngine, type StopEvent, type StoppedState } from '../index';
 import type { Value } from '../runtime/values/variant';
-import type { RunObserver } from '../pipeline/run';
-import type { EventReport } from '../report/types';
 import type { BreakpointTable } from './breakpointTable';
 import { StopView, type FiringContext } from './stopView';
 import { flushOutput, output, shared } from './workerChannel';

@@ -6,10 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { isServerVersion, type ServerVersion } from '../api';
-import { parseScenarioJson, resolveScenario, ScenarioError, type ResolvedScenario, type ScenarioOverrides } from '../scenario/load';
-import type { Scenario, ScenarioClient } from '../scenario/types';
+import type { ResolvedScenario, Scenario, ScenarioClient, ScenarioOverrides, ServerVersion } from '../index';
 import { outputFolder } from '../cli/output';
+import { simulator } from './simulator';
 
 export interface LaunchArguments extends DebugProtocol.LaunchRequestArguments {
   /** A `*.scenario.json` file. */
@@ -47,6 +46,7 @@ export interface Launch {
 export class LaunchError extends Error {}
 
 export function resolveLaunch(args: LaunchArguments): Launch {
+  const { isServerVersion, ScenarioError } = simulator();
   const cwd = path.resolve(args.cwd ?? process.cwd());
   if (args.hmailserver !== undefined && !isServerVersion(args.hmailserver)) {
     throw new LaunchError(`"hmailserver" must be 5.6, 5.6-rvdh or 5.7, not ${JSON.stringify(args.hmailserver)}`);
@@ -75,7 +75,7 @@ function fromFile(file: string, args: LaunchArguments, overrides: ScenarioOverri
     throw new LaunchError(`${file}: cannot read the scenario (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   // The scenario's own script wins; the launch configuration's fills in when it names none.
-  return resolveScenario(parsed(text, file), file, path.dirname(file), { ...overrides, script: args.script }, false);
+  return simulator().resolveScenario(parsed(text, file), file, path.dirname(file), { ...overrides, script: args.script }, false);
 }
 
 /** The last scenario file parsed and validated: a restart re-reads the file but skips both while its text is unchanged. */
@@ -83,7 +83,7 @@ let lastParsed: { file: string; text: string; scenario: Scenario } | null = null
 
 function parsed(text: string, file: string): Scenario {
   if (lastParsed !== null && lastParsed.file === file && lastParsed.text === text) return lastParsed.scenario;
-  const scenario = parseScenarioJson(text, file);
+  const scenario = simulator().parseScenarioJson(text, file);
   lastParsed = { file, text, scenario };
   return scenario;
 }
@@ -101,5 +101,5 @@ function onTheFly(args: LaunchArguments, cwd: string, overrides: ScenarioOverrid
       ...(args.rcptTo !== undefined ? { rcptTo: typeof args.rcptTo === 'string' ? [args.rcptTo] : args.rcptTo } : {}),
     },
   };
-  return resolveScenario(scenario, 'launch configuration', cwd, overrides);
+  return simulator().resolveScenario(scenario, 'launch configuration', cwd, overrides);
 }

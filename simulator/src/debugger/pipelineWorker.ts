@@ -9,10 +9,7 @@
  * the same way for the next `run` (a restart reuses it: no start-up cost per run); the adapter
  * ends it with `worker.terminate()`, wherever it is.
  */
-import type { ExceptionFilter, ResumeCommand } from '../runtime/debug/protocol';
-import { runScenario, SimulationError } from '../pipeline/run';
-import { formatReport } from '../report/text';
-import { ScenarioError } from '../scenario/load';
+import { formatReport, runScenario, ScenarioError, SimulationError, type ExceptionFilter, type ResumeCommand } from '../index';
 import { BreakpointTable } from './breakpointTable';
 import { DebugRun } from './debugRun';
 import type { StopView } from './stopView';

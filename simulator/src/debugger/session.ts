@@ -23,10 +23,10 @@ import {
   Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { ExceptionFilter, ResumeCommand } from '../runtime/debug/protocol';
-import { decodeScript } from '../pipeline/scriptFile';
+import type { ExceptionFilter, ResumeCommand } from '../index';
 import { consoleCompletions } from './consoleCompletions';
 import { LaunchError, resolveLaunch, type Launch, type LaunchArguments } from './launch';
+import { simulator } from './simulator';
 import { scriptLinesOf } from './sourceLines';
 import { WorkerClient, type RequestBody } from './workerClient';
 import type { BreakpointSpec, EvaluateReply, WorkerEvent, WorkerFrame, WorkerScope, WorkerVariable } from './workerProtocol';
@@ -484,7 +484,7 @@ export class HMailServerDebugSession extends DebugSession {
       return;
     }
     try {
-      const source = frame.sourceText ?? decodeScript(readFileSync(frame.fileName)).source;
+      const source = frame.sourceText ?? simulator().decodeScript(readFileSync(frame.fileName)).source;
       const column = this.convertClientColumnToDebugger(args.column) - 1;
       const targets = consoleCompletions(source, frame.line, args.text, column, launch.scenario.version);
       // Starts are 0-based in the text; the client may count from 1.

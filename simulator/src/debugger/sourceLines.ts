@@ -7,12 +7,8 @@
  * the engine debugger can stop at. Files are decoded as hMailServer reads them (BOM rules).
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Program, ProcedureDeclaration } from '../syntax/ast';
-import { parse } from '../syntax/parser';
-import { compileUnit } from '../runtime/compiler/unit';
-import { newSourceUnit } from '../runtime/frame';
-import { ScriptEngine } from '../runtime/engine/scriptEngine';
-import { decodeScript } from '../pipeline/scriptFile';
+import type { ProcedureDeclaration, Program } from '../index';
+import { simulator } from './simulator';
 
 export interface ProcedureEntry {
   /** "OnAcceptMessage", "SpamScorer.AddText". */
@@ -29,6 +25,7 @@ export class ScriptLines {
   ) {}
 
   static fromSource(source: string, fileName: string): ScriptLines {
+    const { compileUnit, newSourceUnit, parse, ScriptEngine } = simulator();
     const parsed = parse(source, fileName);
     let lines: number[] = [];
     try {
@@ -76,7 +73,7 @@ export function scriptLinesOf(file: string): ScriptLines | undefined {
     const stat = statSync(file);
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.lines;
-    const lines = ScriptLines.fromSource(decodeScript(readFileSync(file)).source, file);
+    const lines = ScriptLines.fromSource(simulator().decodeScript(readFileSync(file)).source, file);
     cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, lines });
     return lines;
   } catch {

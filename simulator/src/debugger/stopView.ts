@@ -6,15 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { getEvent, type ServerVersion } from '../api';
-import type { StoppedState, ValueResult } from '../runtime/debug/engineDebugger';
-import type { StopError } from '../runtime/debug/protocol';
+import { getEvent, isComObject, parseExpression, SlotEntry, type ServerVersion, type StopError, type StoppedState, type ValueResult } from '../index';
 import type { Scope } from '../runtime/compiler/scope';
 import type { Frame } from '../runtime/frame';
 import type { Runtime } from '../runtime/interpreter';
-import { isComObject } from '../runtime/objects/comObject';
-import { SlotEntry } from '../runtime/procedures';
-import { parseExpression } from '../syntax/parser';
 import { Handles, ValuePresenter } from './values';
 import type { EvaluateReply, VariablesFilter, WorkerFrame, WorkerScope, WorkerVariable } from './workerProtocol';
 

@@ -6,16 +6,22 @@
  * Watch" and "Set Value" work. Children are computed when the parent is expanded, never
  * before, and always without side effects (no user code, no property setters, no auto-add).
  */
-import { getInterface, membersOf, type ServerVersion } from '../api';
-import { typeName } from '../runtime/builtins/inspection';
-import { Dictionary } from '../runtime/builtins/dictionary';
-import { displayText } from '../runtime/debug/inspection';
-import { ClassInstance } from '../runtime/objects/classInstance';
-import { isComObject, withoutSideEffects, type VbsObject } from '../runtime/objects/comObject';
-import { VbsRuntimeError } from '../runtime/errors';
-import { Ref } from '../runtime/references';
-import { VbsArray } from '../runtime/values/array';
-import { toLong } from '../runtime/values/coerce';
+import {
+  ClassInstance,
+  Dictionary,
+  displayText,
+  getInterface,
+  isComObject,
+  membersOf,
+  Ref,
+  toLong,
+  typeName,
+  VbsArray,
+  VbsRuntimeError,
+  withoutSideEffects,
+  type ServerVersion,
+  type VbsObject,
+} from '../index';
 import type { Value } from '../runtime/values/variant';
 import type { VariablesFilter, WorkerVariable } from './workerProtocol';
 

@@ -7,8 +7,10 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+// The request channel only (a few lines, no state): the adapter's thread starts the worker before it loads the simulator.
+import { SHARED_INTS } from '../runtime/debug/workerMessages';
 import { WorkerRequests } from '../runtime/debug/workerRequests';
-import { SHARED_INTS, type PipelineWorkerData, type WorkerEvent, type WorkerMessage, type WorkerRequest } from './workerProtocol';
+import type { PipelineWorkerData, WorkerEvent, WorkerMessage, WorkerRequest } from './workerProtocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;

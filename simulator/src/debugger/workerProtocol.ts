@@ -6,10 +6,9 @@
  * so it can answer while a script is stopped or spinning; the shared-memory signals are the
  * engine debugger's (`ATTENTION`: requests are waiting, `WAKE`: a sleeping worker wakes up).
  */
-import type { ResolvedScenario } from '../scenario/load';
-import type { ExceptionFilter, ResumeCommand } from '../runtime/debug/protocol';
+import type { ExceptionFilter, ResolvedScenario, ResumeCommand } from '../index';
 
-export { ATTENTION, SHARED_INTS, WAKE } from '../runtime/debug/workerMessages';
+export { ATTENTION, SHARED_INTS, WAKE } from '../index';
 
 export interface PipelineWorkerData {
   shared: SharedArrayBuffer;

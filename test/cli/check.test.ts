@@ -28,6 +28,19 @@ describe('hmailsim check', () => {
     assert.match(r.stdout, new RegExp(`${file.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}:2:11: error 1017: Expected 'Then'`));
   });
 
+  test('reads EventHandlers.js as JScript: its functions, and ES5 syntax as a jscript.dll compile error', () => {
+    const ok = run('check', 'examples/EventHandlers.js');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /function OnAcceptMessage\(oClient, oMessage\)  \(lines \d+-\d+\)/);
+    assert.match(ok.stdout, /no compile errors/);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hmailsim-check-'));
+    const file = path.join(dir, 'EventHandlers.js');
+    writeFileSync(file, 'function OnHELO(oClient) {\n  let banned = 1;\n}\n');
+    const bad = run('check', file);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /EventHandlers\.js:2:7: error 1004: Expected ';'/);
+  });
+
   test('a missing file is a clear one-line error, exit 2', () => {
     const r = run('check', 'no/such/file.vbs');
     assert.equal(r.status, 2);

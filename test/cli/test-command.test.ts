@@ -66,10 +66,12 @@ describe('hmailsim test', () => {
     assert.match(r.stderr, /^hmailsim: unknown reporter "tap" \(only junit\)\n$/);
   });
 
-  test('the bundled examples pass', () => {
+  test('the bundled examples pass, in VBScript and in JScript alike', () => {
     // Run from the repository, with the run folders in a scratch folder (never inside the repository).
     const r = hmailsimWith({ cwd: path.resolve(import.meta.dirname, '../..'), tmp: path.join(scratch({}), 'tmp') }, 'test', 'examples');
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /^5 passed, 0 failed$/m);
+    assert.match(r.stdout, /^10 passed, 0 failed$/m);
+    // Every VBScript scenario has a JScript twin with the same expectations.
+    assert.equal((r.stdout.match(/\(JScript\) {2}\(examples\/scenarios\/jscript\//g) ?? []).length, 5, r.stdout);
   });
 });

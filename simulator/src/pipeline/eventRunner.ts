@@ -12,6 +12,7 @@ import type { ResultObject } from '../hmailserver/objects/result';
 import { PARAMETER_ESCAPING, type CallArgument } from './callText';
 import { fire, type ScriptHost } from './firing';
 import type { ResultDecision } from './session';
+import type { HandlerNames } from './scriptLanguage';
 
 /** An argument of an event, by the API's parameter name: an object (named item), a string, a number, or no message. */
 export type EventArgument = { object: VbsObject } | { text: string } | { number: number } | { nothing: true };
@@ -43,8 +44,8 @@ export class EventRunner {
   constructor(
     private readonly host: ScriptHost,
     private readonly version: ServerVersion,
-    /** Lower-cased names of the procedures the script defines (from the last successful load); undefined when the load failed. */
-    private readonly handlers: ReadonlySet<string> | undefined,
+    /** The procedures the script defines (from the last successful load); undefined when the load failed. */
+    private readonly handlers: HandlerNames | undefined,
     private readonly server: SimulatedServer,
     private readonly recorder: SideEffectRecorder,
     /** Told about each event as its entry is recorded. */
@@ -65,7 +66,7 @@ export class EventRunner {
     const entry: EventReport = { name: procedure, ordinal: this.events.length + 1, args: reportArgs, fired: false };
     if (request.attempt !== undefined) entry.attempt = request.attempt;
 
-    const hasHandler = this.handlers?.has(procedure.toLowerCase()) ?? false;
+    const hasHandler = this.handlers?.has(procedure) ?? false;
     if (!isRule && (!api || !getEvent(request.event, this.version))) {
       // Only worth a line when the script has a handler the version will never call.
       if (hasHandler) this.record({ ...entry, skipped: 'version' });

@@ -1,30 +1,31 @@
 /**
- * One firing of one event, as ScriptServer::FireEvent does it (§2.3): a new engine, the
+ * One firing of one event, as ScriptServer::FireEvent does it (§2.3): a new engine of the
+ * script's language, the
  * named items added with their members global (a bare `Value` is `Result.Value`), the
  * whole file run (its top-level code too), then the appended `Call OnX(…)`. Nothing
  * persists between firings; the parsed file is shared, only runtime state is new.
  */
 import type { VbsObject } from '../runtime/objects/comObject';
-import { ScriptEngine, type ScriptEngineOptions } from '../runtime/engine/scriptEngine';
+import type { ScriptEngineOptions } from '../runtime/engine/scriptEngine';
 import { ScriptError } from '../runtime/engine/scriptError';
-import { parse } from '../syntax/parser';
 import type { ScriptErrorReport } from '../report/types';
 import { appendedCall, type CallArgument } from './callText';
 import { reportScriptError } from './errorLog';
 import type { ScriptFile } from './scriptFile';
+import { addParsed, COMPILATION_ERROR_SOURCES, createEngine, firstSyntaxError, parseScript, type HostedEngine } from './scriptLanguage';
 
 /** What stays the same for every firing of a run. */
 export interface ScriptHost {
   script: ScriptFile;
   engineOptions: ScriptEngineOptions;
   /** Adds the ProgIDs scripts may create (sandbox, hMailServer, mocks) to a new engine. */
-  registerProgIds(engine: ScriptEngine): void;
+  registerProgIds(engine: HostedEngine): void;
   /** The run's EventLog (every firing writes to the same log). */
   eventLog: VbsObject;
   /** Cleans up after a firing, however it ended (files a dead handler left open). */
   afterFiring(): void;
   /** Sees each new engine before any code runs (the debugger attaches here). */
-  onEngine?: (engine: ScriptEngine, event: string) => void;
+  onEngine?: (engine: HostedEngine, event: string) => void;
 }
 
 export interface Firing {
@@ -48,23 +49,24 @@ export function isTimeout(error: ScriptError): boolean {
 
 export function fire(host: ScriptHost, firing: Firing): FiringOutcome {
   const script = host.script;
-  const callText = appendedCall('vbscript', firing.procedure, firing.args);
-  const call = parse(callText, `${script.path} (appended call)`);
-  if (call.diagnostics.length > 0) {
+  const callText = appendedCall(script.language, firing.procedure, firing.args);
+  const callUnit = `${script.path} (appended call)`;
+  const call = parseScript(script.language, callText, callUnit);
+  const callError = firstSyntaxError(call);
+  if (callError) {
     // A value the server embedded badly breaks the whole text: nothing runs, not even top-level code.
-    const d = call.diagnostics[0];
-    const error = new ScriptError(d.code, d.message, 'Microsoft VBScript compilation error', script.path, 1, d.range.start.character + 1, callText, d.range);
+    const d = callError;
+    const error = new ScriptError(d.code, d.message, COMPILATION_ERROR_SOURCES[script.language], script.path, 1, d.range.start.character + 1, callText, d.range);
     return { error: reportScriptError(error, script.path, script.callLine) };
   }
-  const engine = new ScriptEngine(host.engineOptions);
+  const engine = createEngine(script.language, host.engineOptions);
   host.registerProgIds(engine);
   host.onEngine?.(engine, firing.procedure);
   engine.addObject('EventLog', host.eventLog, { globalMembers: true });
   for (const [name, object] of firing.namedItems) engine.addObject(name, object, { globalMembers: true });
-  const callUnit = call.fileName ?? '';
   try {
-    engine.addParsed(script.parsed, script.path);
-    engine.addParsed(call, callUnit);
+    addParsed(engine, script, script.path);
+    addParsed(engine, call, callUnit);
     return {};
   } catch (e) {
     if (!(e instanceof ScriptError)) throw e;
@@ -80,7 +82,7 @@ export function fire(host: ScriptHost, firing: Firing): FiringOutcome {
 }
 
 /** An error in a Class_Terminate while the engine closes is not reported by the server either. */
-export function closeQuietly(engine: ScriptEngine): void {
+export function closeQuietly(engine: HostedEngine): void {
   try {
     engine.close();
   } catch (e) {

@@ -24,7 +24,6 @@ import { releaseOpenFiles, sourceFileOf } from '../sandbox/environment';
 import { SandboxConfigError } from '../sandbox/fileSystem/virtualFileSystem';
 import { createSimulationContext, type Simulation } from '../sandbox/simulation';
 import type { SideEffect } from '../sandbox/context';
-import { ScriptEngine } from '../runtime/engine/scriptEngine';
 import { ScriptError } from '../runtime/engine/scriptError';
 import type { ResolvedScenario } from '../scenario/load';
 import type { EventReport, FailedRecipient, HeaderChange, MessageReport, Outcome, RunReport, ScriptErrorReport, TranscriptLine } from '../report/types';
@@ -36,6 +35,7 @@ import { EventRunner, HandlerTimeout, type EventArgument } from './eventRunner';
 import { closeQuietly, isTimeout, type ScriptHost } from './firing';
 import { buildBounce, ruleSubjectOf } from './messages';
 import { readScriptFile, type ScriptFile } from './scriptFile';
+import { addParsed, createEngine, HandlerNames, type HostedEngine } from './scriptLanguage';
 import { runSession, type ClientSnapshot, type Envelope, type SessionResult, type SessionRunner } from './session';
 import { RUN_PHASES, type RunPhase } from './order';
 
@@ -57,7 +57,7 @@ export interface RunOptions {
    * Called with every engine the run creates — the load check (`event` "load") and each firing —
    * before any script code runs: the debugger attaches here.
    */
-  onEngine?: (engine: ScriptEngine, event: string) => void;
+  onEngine?: (engine: HostedEngine, event: string) => void;
   /**
    * Compile procedures on their first call (default: yes, unless `onEngine` is given — a host
    * that attaches a debugger must bind breakpoints in procedures compiled later, as ours does).
@@ -502,7 +502,7 @@ function clientInfoOf(where: string, name: string, value: unknown): ClientInfo {
  * not stand in for) raises 429 in the engine; the attempt is a side effect the admin should see
  * ("DENIED com Vendor.SpamFilter"), so it is recorded before the engine raises.
  */
-function recordRefusedObjects(engine: ScriptEngine, sim: Simulation): void {
+function recordRefusedObjects(engine: HostedEngine, sim: Simulation): void {
   const registry = engine.progIds;
   const create = registry.create.bind(registry);
   const get = registry.get.bind(registry);
@@ -573,15 +573,15 @@ async function readMessage(messagePath: string): Promise<MimeMessage> {
  * §2.2: the whole file runs once, with no named items. A compile error, or a runtime error
  * in top-level code (EventLog.Write at the top fails here), means no event fires.
  */
-function loadScript(host: ScriptHost, sim: Simulation): { handlers?: Set<string>; error?: ScriptErrorReport; timedOut?: boolean } {
+function loadScript(host: ScriptHost, sim: Simulation): { handlers?: HandlerNames; error?: ScriptErrorReport; timedOut?: boolean } {
   const script = host.script;
-  const engine = new ScriptEngine(host.engineOptions);
+  const engine = createEngine(script.language, host.engineOptions);
   host.registerProgIds(engine);
   host.onEngine?.(engine, 'load');
   sim.recorder.currentEvent = 'load';
   try {
-    engine.addParsed(script.parsed, script.path);
-    return { handlers: new Set(engine.procedureNames().map((n) => n.toLowerCase())) };
+    addParsed(engine, script, script.path);
+    return { handlers: new HandlerNames(script.language, engine.procedureNames()) };
   } catch (e) {
     if (!(e instanceof ScriptError)) throw e;
     return { error: reportScriptError(e, e.fileName || script.path, e.line), timedOut: isTimeout(e) || undefined };

@@ -6,20 +6,19 @@
 import iconv from 'iconv-lite';
 import { readFileSync, statSync } from 'node:fs';
 import { LineIndex } from '../syntax/lineIndex';
-import { parse } from '../syntax/parser';
-import type { ParseResult } from '../syntax/parseResult';
+import { languageOfPath, parseScript, type ParsedScript } from './scriptLanguage';
 
 export type ScriptEncoding = 'utf-8' | 'utf-16le' | 'ansi';
 
-export interface ScriptFile {
+/** The file, its language (by extension) and its parse. */
+export type ScriptFile = ParsedScript & {
   /** Absolute path on this machine. */
   path: string;
   source: string;
   encoding: ScriptEncoding;
-  parsed: ParseResult;
   /** 1-based line of the call the server appends after CRLF CRLF (errors in it are reported there). */
   callLine: number;
-}
+};
 
 export function decodeScript(bytes: Buffer): { source: string; encoding: ScriptEncoding } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { source: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
@@ -44,5 +43,5 @@ export function readScriptFile(path: string): ScriptFile {
 export function scriptFileFromSource(path: string, source: string, encoding: ScriptEncoding = 'utf-8'): ScriptFile {
   // file + CRLF CRLF + call: the call sits two lines below the file's last line.
   const callLine = new LineIndex(source).lineCount + 2;
-  return { path, source, encoding, parsed: parse(source, path), callLine };
+  return { path, source, encoding, callLine, ...parseScript(languageOfPath(path), source, path) };
 }

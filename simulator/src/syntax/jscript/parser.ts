@@ -118,7 +118,10 @@ const JScriptParser = acorn.Parser.extend(((Base: any) => {
     }
 
     raise(pos: number, message: string): never {
-      throw new JsSyntaxError(jscriptErrorFor(message), pos, message);
+      const code = jscriptErrorFor(message);
+      // acorn blames a catch-less `try` at its start; jscript.dll at the token where `catch` was expected.
+      const at = code === 1033 ? (this as unknown as ParserInternals).start : pos;
+      throw new JsSyntaxError(code, at, message);
     }
 
     raiseRecoverable(pos: number, message: string): never {

@@ -2,9 +2,11 @@
  * The COM boundary, as jscript.dll crosses it through IDispatch.
  *
  * Script → COM: numbers become VT_I4 when integral (else VT_R8), strings/booleans stay,
- * `undefined` is Empty, `null` is Null, a Date object a VT_DATE (OLE days, local time),
- * a VT_DATE/SAFEARRAY/COM object passes unchanged and any other script object goes out
- * as an IDispatch (`JsDispatch`) that COM code (or VBScript) may call back.
+ * `undefined` is Empty, `null` is Null, a VT_DATE/SAFEARRAY/COM object passes unchanged and
+ * any other script object goes out as an IDispatch (`JsDispatch`) that COM code (or VBScript)
+ * may call back. A Date object too: jscript.dll does not turn it into a VT_DATE (Wine agrees),
+ * which is why scripts call `getVarDate()` or compute an OLE date by hand (reference §2.7) —
+ * a COM date property given a Date object sees its string form.
  * COM → script: see `hostValues.ts`.
  *
  * Member access on a COM object: `o.P` reads the property (a declared method comes back as
@@ -15,9 +17,8 @@ import { VbsRuntimeError } from '../errors.js';
 import { isComObject, memberNotFound, type MemberDefinition, type VbsObject } from '../objects/comObject.js';
 import { JsObjectProxy } from '../objects/hostBridge.js';
 import { VbsArray } from '../values/array.js';
-import { makeDouble, makeLong, VDate, type Value } from '../values/variant.js';
+import { makeDouble, makeLong, type Value } from '../values/variant.js';
 import { toPrimitive } from './conversions.js';
-import { timeToOle } from './dateMath.js';
 import { JsFunction, NativeFunction } from './functions.js';
 import { fromVariant } from './hostValues.js';
 import type { Realm } from './realm.js';
@@ -34,7 +35,6 @@ export function toVariant(v: JsValue): Value {
     case 'object':
       if (v === null) return null;
       if (v instanceof JsObject) {
-        if (v.cls === 'Date') return new VDate(timeToOle(v.primitive as number));
         let d = dispatchers.get(v);
         if (!d) {
           d = new JsDispatch(v);

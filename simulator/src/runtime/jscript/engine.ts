@@ -31,7 +31,7 @@ import { installBuiltins } from './builtins/index.js';
 import { argsToVariants, toVariant } from './comBridge.js';
 import { compileFunctionSource, compileProgram, runEvalCode } from './compiler/unit.js';
 import { toStr } from './conversions.js';
-import { setJsTimeZone } from './dateMath.js';
+import { setJsTimeZone, timeToOle } from './dateMath.js';
 import {
   hostNumberOf,
   jsErrorHResult,
@@ -270,7 +270,7 @@ export function toHost(v: JsValue, depth = 0): unknown {
   if (typeof v !== 'object' || v === null) return v;
   if (v instanceof VDate || v instanceof VbsArray) return hostFromVariant(v);
   // hostBridge's convention: a host Date carries the wall-clock time in its UTC fields.
-  if (v instanceof JsObject && v.cls === 'Date') return hostFromVariant(toVariant(v));
+  if (v instanceof JsObject && v.cls === 'Date') return hostFromVariant(new VDate(timeToOle(v.primitive as number)));
   if (v instanceof JsArray && depth < 16) {
     const out: unknown[] = [];
     for (let i = 0; i < v.length; i++) out.push(toHost(v.getIndex(i), depth + 1));

@@ -14,7 +14,7 @@
  * `o(a)` the default member, `o.P(a) = v` (call-as-lvalue) an indexed property put.
  */
 import { VbsRuntimeError } from '../errors.js';
-import { isComObject, memberNotFound, type MemberDefinition, type VbsObject } from '../objects/comObject.js';
+import { isComObject, memberNotFound, type VbsObject } from '../objects/comObject.js';
 import { JsObjectProxy } from '../objects/hostBridge.js';
 import { VbsArray } from '../values/array.js';
 import { makeDouble, makeLong, type Value } from '../values/variant.js';
@@ -55,17 +55,9 @@ export function argsToVariants(args: readonly JsValue[]): Value[] {
   return out;
 }
 
-interface TableHolder {
-  table?: { lookup(name: string): MemberDefinition<unknown> | undefined };
-}
-
 /** Whether `name` is a method (not a property) of the object, where its declaration says so. */
 export function isComMethod(obj: VbsObject, name: string): boolean {
-  const table = (obj as unknown as TableHolder).table;
-  if (table && typeof table.lookup === 'function') {
-    const m = table.lookup(name);
-    return m !== undefined && m.call !== undefined && m.get === undefined;
-  }
+  if (obj.isMethod) return obj.isMethod(name);
   if (obj instanceof JsObjectProxy) {
     const target = obj.target as Record<string, unknown>;
     const key = name.toLowerCase();

@@ -28,6 +28,11 @@ export interface VbsObject extends VbsObjectLike {
   setDefault(args: Value[], value: Value, isSet: boolean): void;
   /** Whether the object declares `name` (global members of named items, the debugger). */
   hasMember(name: string): boolean;
+  /**
+   * Whether `name` is declared as a method, not a property. JScript needs it: `o.Save` read
+   * without a call is the method itself, `o.Subject` the property's value.
+   */
+  isMethod?(name: string): boolean;
   /** The values `For Each` visits; objects without it raise 451 "Object not a collection". */
   enumerate?(): Iterable<Value>;
   /** Reference counting (see `lifetime.ts`): one count per variable, field, array element or container slot. */
@@ -207,6 +212,11 @@ export abstract class ComObject implements VbsObject {
 
   hasMember(name: string): boolean {
     return this.table.has(name);
+  }
+
+  isMethod(name: string): boolean {
+    const m = this.table.lookup(name);
+    return m !== undefined && m.call !== undefined && m.get === undefined;
   }
 
   addRef(): void {

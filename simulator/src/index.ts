@@ -83,6 +83,19 @@ export { typeName } from './runtime/builtins/inspection';
 export { Dictionary } from './runtime/builtins/dictionary';
 export { ClassInstance } from './runtime/objects/classInstance';
 export { decodeScript } from './pipeline/scriptFile';
+// The JScript engine's inside (EventHandlers.js): its debugger, values and compiler.
+export { JScriptEngine } from './runtime/jscript/engine';
+export { JsEngineDebugger } from './runtime/jscript/debug/jsDebugger';
+export type { JsStoppedState, JsValueResult, JsDebuggerOptions } from './runtime/jscript/debug/jsDebugger';
+export { displayText as jsDisplayText } from './runtime/jscript/debug/inspection';
+export { toBoolean as jsToBoolean, typeOf as jsTypeOf } from './runtime/jscript/conversions';
+export { compileProgram as compileJsProgram } from './runtime/jscript/compiler/unit';
+export { JsObject, JsArray, DONTENUM as JS_DONTENUM } from './runtime/jscript/values';
+export type { JsValue } from './runtime/jscript/values';
+export { JsFunction } from './runtime/jscript/functions';
+export type { JsFrame, JsStatementInfo } from './runtime/jscript/runtime';
+export { languageOfPath } from './pipeline/scriptLanguage';
+export type { HostedEngine } from './pipeline/scriptLanguage';
 
 // ---------------------------------------------------------------- analysis and the API declaration (language server, debugger console)
 export * from './editor';

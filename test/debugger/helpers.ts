@@ -140,4 +140,7 @@ export function vbs(...lines: string[]): string {
   return lines.join('\r\n') + '\r\n';
 }
 
+/** The same for an EventHandlers.js. */
+export const js = vbs;
+
 export const newsletterMessage = path.join(root, 'examples', 'messages', 'newsletter.eml');

@@ -1,5 +1,6 @@
 /**
- * Debug-console completions from the shared analysis (the one the language server uses): the
+ * VBScript debug-console completions (JScript's are `jsCompletions.ts`, answered in the worker)
+ * from the shared analysis (the one the language server uses): the
  * console line is analysed as if it were written at the stopped statement, so it sees that
  * frame's locals, the script's names, the event's named items and members by type
  * (`oMessage.` lists Message members for the configured hMailServer version).

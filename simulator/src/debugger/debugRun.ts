@@ -1,13 +1,31 @@
 /**
- * One debugged run of a scenario, in the pipeline worker: an `EngineDebugger` on every engine
- * the run creates, the firing each stop is in (event name and number), what stops and why
- * (breakpoint decisions, entry, pause, steps carried from one firing to the next), and the
- * run's output as it happens.
+ * One debugged run of a scenario, in the pipeline worker: a debugger on every engine the run
+ * creates (`EngineDebugger` for VBScript, `JsEngineDebugger` for JScript), the firing each stop
+ * is in (event name and number), what stops and why (breakpoint decisions, entry, pause, steps
+ * carried from one firing to the next), and the run's output as it happens.
  */
-import { displayText, EngineDebugger, isTrue, type EventReport, type ExceptionFilter, type ResumeCommand, type RunObserver, type ScriptEngine, type StopEvent, type StoppedState } from '../index';
+import {
+  displayText,
+  EngineDebugger,
+  isTrue,
+  jsDisplayText,
+  JScriptEngine,
+  JsEngineDebugger,
+  jsToBoolean,
+  type EventReport,
+  type ExceptionFilter,
+  type HostedEngine,
+  type JsStoppedState,
+  type ResumeCommand,
+  type RunObserver,
+  type StopEvent,
+  type StoppedState,
+} from '../index';
 import type { Value } from '../runtime/values/variant';
-import type { BreakpointTable } from './breakpointTable';
-import { StopView, type FiringContext } from './stopView';
+import type { BreakpointContext, BreakpointTable } from './breakpointTable';
+import { JsStopView } from './jsStopView';
+import type { FiringContext, ScriptStopView } from './scriptStopView';
+import { StopView } from './stopView';
 import { flushOutput, output, shared } from './workerChannel';
 import type { RunRequest } from './workerProtocol';
 
@@ -18,12 +36,45 @@ export interface RunHost {
   /** Handles requests that arrived while the script runs. */
   poll(): void;
   /** Serves requests while stopped; returns how to resume. */
-  serveStopped(view: StopView): ResumeCommand;
+  serveStopped(view: ScriptStopView): ResumeCommand;
 }
 
-/** A value as a logpoint prints it: strings without quotes. */
-function plainText(v: unknown): string {
-  return typeof v === 'string' ? v : displayText(v as Value);
+/** What a run drives of either engine's debugger. */
+interface AttachedDebugger {
+  setBreakpoints(fileName: string, lines: number[]): unknown;
+  setExceptionFilters(filters: readonly ExceptionFilter[]): void;
+  requestPause(): void;
+}
+
+type Condition = BreakpointContext['evaluate'];
+
+function conditionError(r: { error: string; number?: number }): Error {
+  return new Error(r.number !== undefined ? `error ${r.number}: ${r.error}` : r.error);
+}
+
+/** A VBScript condition or logpoint expression: VBScript truthiness; strings print without quotes. */
+function vbsCondition(state: StoppedState): Condition {
+  return (expression) => {
+    const r = state.evaluateValue(expression, 0);
+    if (!r.ok) throw conditionError(r);
+    const value = r.value as Value;
+    let truthy: boolean;
+    try {
+      truthy = isTrue(value);
+    } catch {
+      truthy = false;
+    }
+    return { truthy, text: typeof value === 'string' ? value : displayText(value) };
+  };
+}
+
+/** A JScript condition or logpoint expression: JScript truthiness (`""`, `0`, `null`, `undefined`, `NaN` are false). */
+function jsCondition(state: JsStoppedState): Condition {
+  return (expression) => {
+    const r = state.evaluateValue(expression, 0);
+    if (!r.ok) throw conditionError(r);
+    return { truthy: jsToBoolean(r.value), text: typeof r.value === 'string' ? r.value : jsDisplayText(r.value) };
+  };
 }
 
 function eventLine(e: EventReport): string {
@@ -35,8 +86,9 @@ function eventLine(e: EventReport): string {
 
 /** One debugged run of a scenario. */
 export class DebugRun {
-  private debugger: EngineDebugger | null = null;
-  private engine: ScriptEngine | null = null;
+  private debugger: AttachedDebugger | null = null;
+  /** The script is JScript (EventHandlers.js). */
+  private jscript = false;
   private firing: FiringContext;
   private eventsSeen = 0;
   private stopped = false;
@@ -72,10 +124,21 @@ export class DebugRun {
     this.firing = { event: 'load', ordinal: 0, scriptPath, callUnit: `${scriptPath} (appended call)`, version: run.scenario.version };
   }
 
-  readonly onEngine = (engine: ScriptEngine, event: string): void => {
-    this.engine = engine;
+  readonly onEngine = (engine: HostedEngine, event: string): void => {
     this.firing = { ...this.firing, event, ordinal: event === 'load' ? 0 : this.eventsSeen + 1 };
-    this.debugger = new EngineDebugger(engine, (e, s) => this.onStop(e, s), { attention: shared, poll: this.host.poll, shouldStop: (e, s) => this.shouldStop(e, s) });
+    const options = { attention: shared, poll: this.host.poll };
+    this.jscript = engine instanceof JScriptEngine;
+    if (engine instanceof JScriptEngine) {
+      this.debugger = new JsEngineDebugger(engine, (e, s) => this.onStop(e, () => new JsStopView(s, engine, this.firing, e.error)), {
+        ...options,
+        shouldStop: (e, s) => this.shouldStop(e, jsCondition(s)),
+      });
+    } else {
+      this.debugger = new EngineDebugger(engine, (e, s) => this.onStop(e, () => new StopView(s, engine.runtime, this.firing, e.error)), {
+        ...options,
+        shouldStop: (e, s) => this.shouldStop(e, vbsCondition(s)),
+      });
+    }
     this.applyBreakpoints();
     this.applyExceptionFilters();
     if (this.entryWanted || this.pauseWanted || this.stepping) this.debugger.requestPause();
@@ -98,23 +161,9 @@ export class DebugRun {
     this.debugger?.requestPause();
   }
 
-  private shouldStop(event: StopEvent, state: StoppedState): boolean {
+  private shouldStop(event: StopEvent, evaluate: Condition): boolean {
     const where = { fileName: event.location.fileName, line: event.location.line };
-    const decision = this.host.table.decide(where.fileName, where.line, {
-      event: this.firing.event.toLowerCase(),
-      evaluate: (expression) => {
-        const r = state.evaluateValue(expression, 0);
-        if (!r.ok) throw new Error(r.number !== undefined ? `error ${r.number}: ${r.error}` : r.error);
-        const value = r.value as Value;
-        let truthy: boolean;
-        try {
-          truthy = isTrue(value);
-        } catch {
-          truthy = false;
-        }
-        return { truthy, text: plainText(value) };
-      },
-    });
+    const decision = this.host.table.decide(where.fileName, where.line, { event: this.firing.event.toLowerCase(), evaluate });
     for (const text of decision.output) output('console', text, where);
     this.breakpointReason = decision.reason;
     return decision.stop;
@@ -129,7 +178,7 @@ export class DebugRun {
       case 'breakpoint':
         return { reason: this.breakpointReason, description: `Paused on ${this.breakpointReason}` };
       case 'stop-statement':
-        return { reason: 'breakpoint', description: 'Paused on a Stop statement' };
+        return { reason: 'breakpoint', description: `Paused on a ${this.jscript ? 'debugger' : 'Stop'} statement` };
       default:
         if (this.entryWanted) return { reason: 'entry', description: 'Paused on entry' };
         if (this.pauseWanted) return { reason: 'pause', description: 'Paused' };
@@ -137,14 +186,16 @@ export class DebugRun {
     }
   }
 
-  private onStop(event: StopEvent, state: StoppedState): ResumeCommand | 'abort' {
+  private onStop(event: StopEvent, makeView: () => ScriptStopView): ResumeCommand | 'abort' {
     // The call the server appends is not the user's code: go on into the handler instead.
     if (event.location.fileName === this.firing.callUnit) return event.reason === 'exception' ? 'continue' : 'stepIn';
+    // A breakpoint in code the debug console runs while stopped (`Twice(2)`): the console's call runs through.
+    if (this.stopped) return 'continue';
     const { reason, description, text } = this.reasonOf(event);
     this.entryWanted = false;
     this.pauseWanted = false;
     this.stopped = true;
-    const view = new StopView(state, this.engine!.runtime, this.firing, event.error);
+    const view = makeView();
     flushOutput({ type: 'stopped', reason, description, ...(text !== undefined ? { text } : {}) });
     let command: ResumeCommand;
     try {

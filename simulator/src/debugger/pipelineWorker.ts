@@ -1,6 +1,6 @@
 /**
  * The pipeline worker: runs whole scenarios — every firing, in the server's order — with an
- * `EngineDebugger` on each engine the run creates.
+ * debugger on each engine the run creates (VBScript or JScript).
  *
  * Why a worker (see also `runtime/debug/debugWorker.ts`): host objects cannot cross threads,
  * so the whole pipeline must live on the thread that runs the scripts; a stopped script blocks
@@ -12,7 +12,7 @@
 import { formatReport, runScenario, ScenarioError, SimulationError, type ExceptionFilter, type ResumeCommand } from '../index';
 import { BreakpointTable } from './breakpointTable';
 import { DebugRun } from './debugRun';
-import type { StopView } from './stopView';
+import type { ScriptStopView } from './scriptStopView';
 import { failure, flushDueOutput, flushOutput, nextRequest, output, respond, response, shared, waitForRequest } from './workerChannel';
 import { ATTENTION, type RunRequest, type WorkerRequest } from './workerProtocol';
 
@@ -57,7 +57,7 @@ function poll(): void {
 }
 
 /** Stopped: answer inspection requests, sleeping between them, until told to resume. */
-function serveStopped(view: StopView): ResumeCommand {
+function serveStopped(view: ScriptStopView): ResumeCommand {
   for (;;) {
     const req = waitForRequest();
     if (handleAnytime(req)) continue;
@@ -79,6 +79,9 @@ function serveStopped(view: StopView): ResumeCommand {
         break;
       case 'setVariable':
         respond(req.id, () => view.setVariable(req.variablesReference, req.name, req.value));
+        break;
+      case 'completions':
+        respond(req.id, () => view.completions?.(req.text, req.column, req.frameId) ?? []);
         break;
       default:
         respond(req.id, () => failure('A run is in progress'));

@@ -34,7 +34,7 @@ import type { BreakpointSpec, EvaluateReply, WorkerEvent, WorkerFrame, WorkerSco
 const THREAD_ID = 1;
 
 export const EXCEPTION_FILTERS: DebugProtocol.ExceptionBreakpointsFilter[] = [
-  { filter: 'all', label: 'All script errors (even under On Error Resume Next)', default: false },
+  { filter: 'all', label: 'All script errors (even under On Error Resume Next or in try … catch)', default: false },
   { filter: 'uncaught', label: 'Errors that abort a handler', default: false },
 ];
 
@@ -298,7 +298,8 @@ export class HMailServerDebugSession extends DebugSession {
       if (file === undefined || line === undefined) {
         const bp = new Breakpoint(false) as DebugProtocol.Breakpoint;
         bp.id = id;
-        bp.message = file ? `No Sub, Function or event handler ${b.name} with statements in ${path.basename(file)}` : 'No script launched';
+        const what = file && simulator().languageOfPath(file) === 'jscript' ? 'function' : 'Sub, Function or event handler';
+        bp.message = file ? `No ${what} ${b.name} with statements in ${path.basename(file)}` : 'No script launched';
         return bp;
       }
       this.functionBreakpoints.push({ id, line, fileName: file, functionName: b.name, condition: b.condition || undefined, hitCondition: b.hitCondition || undefined });
@@ -481,6 +482,20 @@ export class HMailServerDebugSession extends DebugSession {
     if (!frame || !launch) {
       response.body = { targets: [] };
       this.sendResponse(response);
+      return;
+    }
+    // JScript: the stopped script answers (its live names, members of what an expression is now).
+    if (simulator().languageOfPath(launch.scenario.scriptPath) === 'jscript') {
+      if (!this.stopped) {
+        response.body = { targets: [] };
+        this.sendResponse(response);
+        return;
+      }
+      const column = this.convertClientColumnToDebugger(args.column) - 1;
+      this.forward<DebugProtocol.CompletionItem[]>(response, { type: 'completions', frameId: args.frameId, text: args.text, column }, (targets) => {
+        if (this.convertDebuggerColumnToClient(1) === 1) for (const t of targets) if (t.start !== undefined) t.start += 1;
+        return { targets };
+      });
       return;
     }
     try {

@@ -1,13 +1,15 @@
 /**
  * Where breakpoints can go in a script file, known before anything runs: the lines the engine
- * compiles a statement for (so `Dim`, `Else`, `End Sub`, comments and blank lines are not),
- * and where each procedure's body starts (function breakpoints, `stopOnEvent`).
+ * compiles a statement for (so `Dim`, `Else`, `End Sub`, a lone `{`, comments and blank lines
+ * are not), and where each procedure's body starts (function breakpoints, `stopOnEvent`).
  *
- * The file is compiled — not run — by the engine itself, so "executable" means exactly what
- * the engine debugger can stop at. Files are decoded as hMailServer reads them (BOM rules).
+ * The file is compiled — not run — by the engine of its language (`.vbs` VBScript, `.js`
+ * JScript), so "executable" means exactly what the engine debugger can stop at. Files are
+ * decoded as hMailServer reads them (BOM rules).
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { ProcedureDeclaration, Program } from '../index';
+import { jscriptLines } from './jsSourceLines';
 import { simulator } from './simulator';
 
 export interface ProcedureEntry {
@@ -22,9 +24,15 @@ export class ScriptLines {
     /** Sorted, 1-based. */
     readonly executable: number[],
     readonly procedures: ProcedureEntry[],
+    /** JScript names are case-sensitive; VBScript's are not. */
+    private readonly caseSensitive = false,
   ) {}
 
   static fromSource(source: string, fileName: string): ScriptLines {
+    if (simulator().languageOfPath(fileName) === 'jscript') {
+      const js = jscriptLines(source, fileName);
+      return new ScriptLines(js.executable, js.procedures, true);
+    }
     const { compileUnit, newSourceUnit, parse, ScriptEngine } = simulator();
     const parsed = parse(source, fileName);
     let lines: number[] = [];
@@ -49,10 +57,15 @@ export class ScriptLines {
     return this.executable.find((l) => l >= line);
   }
 
-  /** A procedure by name (`Foo`, or `Class.Member`), case-insensitive. */
+  /**
+   * A procedure by name (`Foo`, or `Class.Member`), case-insensitive in VBScript; in JScript
+   * case-sensitive (`Foo`, `Foo.prototype.bar`, `Foo.bar` or `bar` for a method).
+   */
   procedure(name: string): ProcedureEntry | undefined {
-    const key = name.trim().toLowerCase();
-    return this.procedures.find((p) => p.name.toLowerCase() === key) ?? this.procedures.find((p) => p.name.toLowerCase().endsWith(`.${key}`));
+    const norm = (n: string) => (this.caseSensitive ? n : n.toLowerCase());
+    const key = norm(name.trim());
+    const names = this.procedures.map((p) => ({ p, name: norm(p.name), short: norm(p.name.replace('.prototype.', '.')) }));
+    return (names.find((n) => n.name === key) ?? names.find((n) => n.short === key) ?? names.find((n) => n.name.endsWith(`.${key}`)))?.p;
   }
 }
 

@@ -89,9 +89,15 @@ export class ValuePresenter {
   constructor(
     readonly handles: Handles,
     private readonly version: ServerVersion,
+    /** Values of another language met inside COM objects (a JScript object stored in a Dictionary): shown its way. */
+    private readonly foreign?: (name: string, raw: unknown, frameIndex: number, evaluateName: string | undefined) => WorkerVariable | undefined,
   ) {}
 
   describe(name: string, raw: unknown, frameIndex: number, evaluateName: string | undefined): WorkerVariable {
+    if (this.foreign !== undefined) {
+      const shown = this.foreign(name, raw, frameIndex, evaluateName);
+      if (shown !== undefined) return shown;
+    }
     const v = (raw instanceof Ref ? raw.get() : raw) as Value;
     const out: WorkerVariable = { name, value: displayText(v), type: safeTypeName(v), variablesReference: 0 };
     if (evaluateName !== undefined) out.evaluateName = evaluateName;

@@ -6,6 +6,7 @@
  * so it can answer while a script is stopped or spinning; the shared-memory signals are the
  * engine debugger's (`ATTENTION`: requests are waiting, `WAKE`: a sleeping worker wakes up).
  */
+import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { ExceptionFilter, ResolvedScenario, ResumeCommand } from '../index';
 
 export { ATTENTION, SHARED_INTS, WAKE } from '../index';
@@ -50,7 +51,12 @@ export type WorkerRequest =
   | { id: number; type: 'scopes'; frameId: number }
   | { id: number; type: 'variables'; variablesReference: number; filter?: VariablesFilter; start?: number; count?: number }
   | { id: number; type: 'evaluate'; expression: string; frameId: number; context: string }
-  | { id: number; type: 'setVariable'; variablesReference: number; name: string; value: string };
+  | { id: number; type: 'setVariable'; variablesReference: number; name: string; value: string }
+  /** Console completions from the stopped script (JScript); `column` is 0-based in `text`. */
+  | { id: number; type: 'completions'; frameId?: number; text: string; column: number };
+
+/** A debug-console completion (`start` is 0-based in the console text). */
+export type CompletionTarget = DebugProtocol.CompletionItem;
 
 /** A DAP variable as the worker describes it. */
 export interface WorkerVariable {

@@ -11,6 +11,8 @@ import { fmt } from './measure';
 // work and everything else. Target: >= 1,000 small messages/s.
 const root = process.cwd();
 const scenario = loadScenario(path.join(root, 'examples/scenarios/newsletter-accepted.scenario.json'));
+// The same handlers in JScript (EventHandlers.js), measured in the same run.
+const jscriptScenario = loadScenario(path.join(root, 'examples/scenarios/jscript/newsletter-accepted.scenario.json'));
 const out = mkdtempSync(path.join(os.tmpdir(), 'hmailsim-bench-'));
 const COUNT = 2000;
 
@@ -24,6 +26,7 @@ async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<n
 
 async function main(): Promise<void> {
 const pipelineMs = await timeIt(COUNT, () => runScenario(scenario, {}));
+const jscriptMs = await timeIt(COUNT, () => runScenario(jscriptScenario, {}));
 const withFilesMs = await timeIt(COUNT, (i) => runScenario(scenario, { outputDir: path.join(out, String(i % 20)) }));
 // The MIME share: loading the .eml, the Received header edit and serialising, as the pipeline does them.
 const bytes = readFileSync(scenario.messagePath!);
@@ -38,6 +41,7 @@ rmSync(out, { recursive: true, force: true });
 
 console.log(`pipeline: ${COUNT} runs of "${scenario.name}" (${bytes.length} byte message, 2 handlers fired, local delivery)`);
 console.log(`  whole pipeline   ${fmt(pipelineMs / COUNT, 3)} ms/message   ${fmt((COUNT / pipelineMs) * 1000, 0)} messages/s   target >= 1,000 -> ${(COUNT / pipelineMs) * 1000 >= 1000 ? 'met' : 'NOT met'}`);
+console.log(`  same in JScript  ${fmt(jscriptMs / COUNT, 3)} ms/message   ${fmt((COUNT / jscriptMs) * 1000, 0)} messages/s   (${fmt(jscriptMs / pipelineMs, 2)}x the VBScript time; examples/EventHandlers.js)`);
 console.log(`  MIME work        ${fmt(mimeMs / COUNT, 3)} ms/message   (${fmt((mimeMs / pipelineMs) * 100, 0)}% of the pipeline)`);
 console.log(`  everything else  ${fmt((pipelineMs - mimeMs) / COUNT, 3)} ms/message   (script execution, session, delivery, report and files: ${fmt(((pipelineMs - mimeMs) / pipelineMs) * 100, 0)}%)`);
 }

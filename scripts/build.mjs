@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jscriptServiceBuild } from '../simulator/src/analysis/jscript/buildPlugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const release = process.argv.includes('--release');
@@ -84,6 +85,8 @@ mkdirSync(outdir, { recursive: true });
 const results = await Promise.all([
   esbuild.build({ ...common, entryPoints: { simulator: simulatorIndex } }),
   esbuild.build({ ...common, entryPoints: { editor: editorIndex } }),
+  // The JScript language service (TypeScript), loaded by the language server on the first EventHandlers.js only.
+  esbuild.build({ ...common, ...jscriptServiceBuild(root) }),
   // `DebugWorkerSession` runs scripts in a worker thread (so a looping script never blocks the host); it loads this file next to simulator.js.
   esbuild.build({ ...common, entryPoints: { vbsDebugWorker: 'simulator/src/runtime/debug/debugWorker.ts' }, plugins: [shareModules(engineModules)] }),
   ...consumers.map((e) =>

@@ -4,11 +4,8 @@ export const VBSCRIPT = 'hmailserver-vbscript';
 export const JSCRIPT = 'hmailserver-jscript';
 export const LANGUAGES = [VBSCRIPT, JSCRIPT] as const;
 
-/**
- * Languages whose documents go to the language server. The server analyses every document as
- * VBScript, so JScript documents stay out until it understands JScript.
- */
-export const SERVER_LANGUAGES = [VBSCRIPT] as const;
+/** Languages whose documents go to the language server (it routes each by its language id). */
+export const SERVER_LANGUAGES = [VBSCRIPT, JSCRIPT] as const;
 
 /** Delay between an edit and its diagnostics, passed to the server as `debounceMs`. */
 export const DEBOUNCE_MS = 150;

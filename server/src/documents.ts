@@ -12,6 +12,7 @@ import { analyze, type Analysis } from '../../simulator/src/editor';
 import type { BuiltinCatalog } from '../../simulator/src/editor';
 import type { EncodingInfo } from '../../simulator/src/editor';
 import { IncludeLoader, readEncoding } from './files';
+import { isJScriptDocument, JScriptDocuments } from './jscript/documents';
 import { collectIfGrown, collectWhenIdle } from './memory';
 import { toLspDiagnostic } from './providers/diagnostics';
 import type { ServerSettings } from './settings';
@@ -27,13 +28,17 @@ export class DocumentManager {
   private readonly timers = new Map<string, { cancel(): void }>();
   private readonly encodings = new Map<string, EncodingInfo | undefined>();
   private readonly includes = new IncludeLoader();
+  /** EventHandlers.js documents go to the JScript analysis; everything else is VBScript. */
+  readonly jscript: JScriptDocuments;
 
   constructor(
     private readonly connection: Connection,
     private readonly settings: () => ServerSettings,
     private readonly debounceMs: number,
     private readonly builtins: BuiltinCatalog,
-  ) {}
+  ) {
+    this.jscript = new JScriptDocuments(settings, (uri) => this.encodings.get(uri));
+  }
 
   listen(): void {
     this.documents.onDidOpen((e) => {
@@ -45,6 +50,7 @@ export class DocumentManager {
       // Saving may have changed the encoding on disk (for example after adding a BOM).
       this.encodings.set(e.document.uri, readEncoding(e.document.uri));
       this.cache.delete(e.document.uri);
+      this.jscript.invalidate(e.document.uri);
       this.schedule(e.document.uri, 0);
     });
     this.documents.onDidClose((e) => {
@@ -52,15 +58,22 @@ export class DocumentManager {
       this.timers.delete(e.document.uri);
       this.cache.delete(e.document.uri);
       this.encodings.delete(e.document.uri);
+      this.jscript.close(e.document.uri);
       void this.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
     this.documents.listen(this.connection);
   }
 
-  /** The analysis of the document's current text (computed now if stale); undefined if not open. */
+  /** The open JScript document with this uri, if it is one. */
+  jscriptDocument(uri: string): TextDocument | undefined {
+    const doc = this.documents.get(uri);
+    return doc && isJScriptDocument(doc) ? doc : undefined;
+  }
+
+  /** The VBScript analysis of the document's current text (computed now if stale); undefined if not open or JScript. */
   analysisFor(uri: string): Analysis | undefined {
     const doc = this.documents.get(uri);
-    if (!doc) return undefined;
+    if (!doc || isJScriptDocument(doc)) return undefined;
     const cached = this.cache.get(uri);
     if (cached && cached.version === doc.version) return cached.analysis;
     const analysis = this.compute(doc);
@@ -71,6 +84,7 @@ export class DocumentManager {
   /** Settings changed: everything is re-analysed and re-published. */
   refreshAll(): void {
     this.cache.clear();
+    this.jscript.invalidate();
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
   }
 
@@ -91,6 +105,12 @@ export class DocumentManager {
 
   private publish(uri: string): void {
     const doc = this.documents.get(uri);
+    if (doc && isJScriptDocument(doc)) {
+      void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.jscript.diagnostics(doc) });
+      collectIfGrown();
+      collectWhenIdle();
+      return;
+    }
     const analysis = this.analysisFor(uri);
     if (!doc || !analysis) return;
     const diagnostics = analysis.diagnostics.map((d) => toLspDiagnostic(analysis, d));

@@ -21,9 +21,15 @@ import {
   type ResponseMessage,
   type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../simulator/src/editor';
 import { builtinCatalog } from './builtins';
 import { DocumentManager } from './documents';
+import { jscriptCodeActions } from './jscript/codeActions';
+import { isJScriptCompletionItem, jscriptCompletion, resolveJScriptCompletion } from './jscript/completion';
+import { jscriptHover } from './jscript/hover';
+import { jscriptDefinition, jscriptDocumentSymbols, jscriptFoldingRanges } from './jscript/outline';
+import { jscriptSignatureHelp } from './jscript/signatureHelp';
 import { collectWhenIdle } from './memory';
 import { codeActions } from './providers/codeActions';
 import { completion } from './providers/completion';
@@ -68,7 +74,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      completionProvider: { triggerCharacters: ['.', '"', ' '], resolveProvider: false },
+      // Resolve fills in JScript items' details (VBScript items arrive complete).
+      completionProvider: { triggerCharacters: ['.', '"', ' '], resolveProvider: true },
       hoverProvider: true,
       signatureHelpProvider: { triggerCharacters: ['(', ',', ' '], retriggerCharacters: [','] },
       definitionProvider: true,
@@ -136,17 +143,56 @@ function withAnalysis<P extends { textDocument: TextDocumentIdentifier }, R>(
 
 const offsetOf = (a: Analysis, position: { line: number; character: number }) => a.parse.lines.offsetAt(position);
 
-connection.onCompletion(withAnalysis(null, (a, p) => completion(a, offsetOf(a, p.position), p.context?.triggerCharacter)));
-connection.onHover(withAnalysis(null, (a, p) => hover(a, offsetOf(a, p.position))));
-connection.onSignatureHelp(withAnalysis(null, (a, p) => signatureHelp(a, offsetOf(a, p.position))));
-connection.onDefinition(withAnalysis(null, (a, p) => definition(a, p.textDocument.uri, offsetOf(a, p.position))));
+/**
+ * Sends EventHandlers.js requests to the JScript analysis and the others to `vbscript`. JScript
+ * documents have no VBScript analysis, so features only VBScript has answer empty for them.
+ */
+function withJScript<P extends { textDocument: TextDocumentIdentifier }, R>(
+  jscript: (doc: TextDocument, params: P) => R,
+  vbscript: (params: P, token: CancellationToken) => R | ResponseError<void>,
+): (params: P, token: CancellationToken) => R | ResponseError<void> {
+  return (params, token) => {
+    const doc = documents?.jscriptDocument(params.textDocument.uri);
+    if (!doc) return vbscript(params, token);
+    if (token.isCancellationRequested) return cancelled();
+    collectWhenIdle();
+    return jscript(doc, params);
+  };
+}
+
+const jscriptService = (doc: TextDocument) => documents!.jscript.serviceFor(doc);
+
+connection.onCompletion(
+  withJScript(
+    (doc, p) => jscriptCompletion(jscriptService(doc), doc, doc.offsetAt(p.position), p.context?.triggerCharacter),
+    withAnalysis(null, (a, p) => completion(a, offsetOf(a, p.position), p.context?.triggerCharacter)),
+  ),
+);
+connection.onCompletionResolve((item) => {
+  if (!isJScriptCompletionItem(item)) return item;
+  const doc = documents?.jscriptDocument(item.data.jscript.uri);
+  return doc ? resolveJScriptCompletion(jscriptService(doc), item) : item;
+});
+connection.onHover(withJScript((doc, p) => jscriptHover(jscriptService(doc), doc, doc.offsetAt(p.position)), withAnalysis(null, (a, p) => hover(a, offsetOf(a, p.position)))));
+connection.onSignatureHelp(
+  withJScript(
+    (doc, p) => jscriptSignatureHelp(jscriptService(doc), doc.uri, doc.offsetAt(p.position), p.context?.triggerCharacter),
+    withAnalysis(null, (a, p) => signatureHelp(a, offsetOf(a, p.position))),
+  ),
+);
+connection.onDefinition(
+  withJScript(
+    (doc, p) => jscriptDefinition(jscriptService(doc), doc, doc.offsetAt(p.position)),
+    withAnalysis(null, (a, p) => definition(a, p.textDocument.uri, offsetOf(a, p.position))),
+  ),
+);
 connection.onReferences(withAnalysis([], (a, p) => references(a, p.textDocument.uri, offsetOf(a, p.position), p.context.includeDeclaration)));
 connection.onPrepareRename(withAnalysis(null, (a, p) => prepareRename(a, offsetOf(a, p.position))));
 connection.onRenameRequest(withAnalysis(null, (a, p) => rename(a, p.textDocument.uri, offsetOf(a, p.position), p.newName)));
-connection.onDocumentSymbol(withAnalysis([], (a) => documentSymbols(a)));
-connection.onFoldingRanges(withAnalysis([], (a) => foldingRanges(a)));
+connection.onDocumentSymbol(withJScript((doc) => jscriptDocumentSymbols(jscriptService(doc), doc), withAnalysis([], (a) => documentSymbols(a))));
+connection.onFoldingRanges(withJScript((doc) => jscriptFoldingRanges(jscriptService(doc), doc), withAnalysis([], (a) => foldingRanges(a))));
 connection.onDocumentFormatting(withAnalysis([], (a, p) => formatting(a, p.options, settings.keywordCasing)));
 connection.languages.inlayHint.on(withAnalysis([], (a, p) => (settings.resultValueHints ? inlayHints(a, p.range) : [])));
-connection.onCodeAction(withAnalysis([], (a, p) => codeActions(a, p)));
+connection.onCodeAction(withJScript((doc, p) => jscriptCodeActions(documents!.jscript, doc, p), withAnalysis([], (a, p) => codeActions(a, p))));
 
 connection.listen();

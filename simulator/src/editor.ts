@@ -7,6 +7,9 @@
 import { sandboxProgIds } from './sandbox/progIds';
 
 export * from './analysis/index';
+export * from './analysis/jscript/index';
+/** For dist/jscriptService.js, which takes the modules editor.js holds from it (simulator/src/analysis/jscript/buildPlugin.mjs). */
+export { LineIndex } from './syntax/lineIndex';
 export { builtinCatalog } from './runtime/engine/builtinCatalog';
 export {
   DEFAULT_SERVER_VERSION,

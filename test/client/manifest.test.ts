@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../simulator/src/analysis/index';
+import { JS_RULES } from '../../simulator/src/analysis/jscript/index';
 import { DEFAULT_SERVER_VERSION, SERVER_VERSIONS, events } from '../../simulator/src/api/index';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../simulator/src/scenario/load';
 import { COMMANDS, JSCRIPT, LANGUAGES, SECTION, TEST_CONTROLLER_ID, VBSCRIPT } from '../../client/src/constants';
@@ -82,9 +83,9 @@ describe('manifest: settings', () => {
     assert.equal(version.default, DEFAULT_SERVER_VERSION);
   });
 
-  it('lists exactly the diagnostic rules the analysis has', () => {
+  it('lists exactly the diagnostic rules the analysis has (VBScript and JScript)', () => {
     const declaredRules = Object.keys(settings[`${SECTION}.diagnostics.rules`].properties ?? {}).sort();
-    assert.deepEqual(declaredRules, RULES.map((r) => r.code).sort());
+    assert.deepEqual(declaredRules, [...new Set([...RULES, ...JS_RULES].map((r) => r.code))].sort());
   });
 
   it('defaults the script time limit to the simulator default; associateAllVbs is off', () => {

@@ -9,16 +9,13 @@ import type { ProcedureEntry } from './sourceLines';
 import { simulator } from './simulator';
 
 export function jscriptLines(source: string, fileName: string): { executable: number[]; procedures: ProcedureEntry[] } {
-  const { compileJsProgram, JScriptEngine, parseJScript } = simulator();
+  const { JScriptEngine, parseJScript } = simulator();
   const parsed = parseJScript(source, fileName);
   // A file the engine refuses to compile never runs: no line can be hit.
   if (parsed.program === null || parsed.diagnostics.some((d) => d.severity === 1)) return { executable: [], procedures: [] };
-  let statements: Array<{ start: number; line: number }>;
+  let statements: ReadonlyArray<{ start: number; line: number }>;
   try {
-    const engine = new JScriptEngine({ lazyProcedures: false });
-    const unit = engine.newUnit(fileName, parsed.lines);
-    compileJsProgram(engine.realm, parsed.program, unit, false);
-    statements = unit.statements;
+    statements = new JScriptEngine({ lazyProcedures: false }).compileOnly(parsed, fileName);
   } catch {
     return { executable: [], procedures: [] };
   }

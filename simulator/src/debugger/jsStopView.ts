@@ -107,7 +107,7 @@ export class JsStopView extends BaseStopView<JsFrame> {
 
   /** The objects the server added as named items (Result, EventLog, HMAILSERVER_*), by identity. */
   private namedItems(): Set<unknown> {
-    return new Set(this.engine.realm.services.globalMembers);
+    return new Set(this.engine.namedItems());
   }
 
   /** The script's global variables (`named`: false), or the named items the server added (`named`: true). */

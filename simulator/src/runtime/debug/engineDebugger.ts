@@ -217,7 +217,8 @@ export class EngineDebugger implements ScriptDebugger {
   private atBreakpoint(info: StatementInfo, frame: Frame): void {
     const skip = this.trapToSkip === info;
     this.trapToSkip = null;
-    if (skip || this.engine.runtime.hook !== null) return;
+    // A breakpoint in code the host runs while stopped (a console call of a procedure) does not stop again.
+    if (skip || this.stopped || this.engine.runtime.hook !== null) return;
     const last = this.lastStop;
     const sameLineLater = last !== null && frame === this.lastFrame && info.line === last.line && info !== last && info.start > last.start;
     if (!sameLineLater) this.stop('breakpoint', info, frame);

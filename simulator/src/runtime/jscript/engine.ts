@@ -116,6 +116,22 @@ export class JScriptEngine {
     this.addParsed(parseJScript(source, fileName), fileName);
   }
 
+  /**
+   * Compiles a parsed text without running it: the statements the engine would run (where a
+   * debugger can stop). For breakpoint verification before a file runs.
+   */
+  compileOnly(parsed: JsParseResult, fileName = parsed.fileName ?? `script${this.unitCount + 1}.js`): readonly JsStatementInfo[] {
+    if (parsed.program === null) return [];
+    const unit = this.newUnit(fileName, parsed.lines);
+    compileProgram(this.realm, parsed.program, unit, false);
+    return unit.statements;
+  }
+
+  /** The host objects added with `globalMembers` (the server's named items), in the order added. */
+  namedItems(): readonly VbsObject[] {
+    return this.realm.services.globalMembers;
+  }
+
   /** Compiles and runs a parsed unit's global code; functions and variables persist for later units. */
   addParsed(parsed: JsParseResult, fileName = parsed.fileName ?? `script${this.unitCount + 1}.js`): void {
     const error = parsed.diagnostics.find((d) => d.severity === Severity.Error);

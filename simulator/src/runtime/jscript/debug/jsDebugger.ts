@@ -171,7 +171,8 @@ export class JsEngineDebugger implements ScriptDebugger {
   private atBreakpoint(info: JsStatementInfo, frame: JsFrame): void {
     const skip = this.trapToSkip === info;
     this.trapToSkip = null;
-    if (skip || this.engine.runtime.hook !== null) return;
+    // A breakpoint in code the host runs while stopped (a console call of a procedure) does not stop again.
+    if (skip || this.stopped || this.engine.runtime.hook !== null) return;
     this.stop('breakpoint', info, frame);
   }
 

@@ -1,0 +1,14 @@
+/**
+ * # simulator/src/analysis/jscript — editor support for EventHandlers.js
+ *
+ * Two halves:
+ * - this index (light, in dist/editor.js): the declaration generator and per-version host data
+ *   (`jscriptHostData`), the ES5 built-in table, and the `hms-*` rules that need only the API
+ *   (handler names) with severities and suppression comments (`jscriptRuleDiagnostics`);
+ * - `service.ts` (heavy: TypeScript's language service, the ES3 parser): bundled on its own as
+ *   dist/jscriptService.js, which the language server loads on the first JScript document.
+ *   Not exported here.
+ */
+export { generateApiDeclarations, jscriptHostData, tsTypeOf, type JScriptHostData, type JsEventInfo, type JsEventParam, type JsMemberFacts } from './declarations';
+export { ES5_BUILTINS, ES3_KEYWORDS, es5BuiltinMessage, type Es5Builtin, type Es5Receiver } from './es5Builtins';
+export { JS_RULES, encodingFindings, handlerFindings, jscriptRuleDiagnostics, type JsComment, type JsFinding, type JsFunctionInfo, type JsRule } from './rules';

@@ -89,7 +89,6 @@ export { JsEngineDebugger } from './runtime/jscript/debug/jsDebugger';
 export type { JsStoppedState, JsValueResult, JsDebuggerOptions } from './runtime/jscript/debug/jsDebugger';
 export { displayText as jsDisplayText } from './runtime/jscript/debug/inspection';
 export { toBoolean as jsToBoolean, typeOf as jsTypeOf } from './runtime/jscript/conversions';
-export { compileProgram as compileJsProgram } from './runtime/jscript/compiler/unit';
 export { JsObject, JsArray, DONTENUM as JS_DONTENUM } from './runtime/jscript/values';
 export type { JsValue } from './runtime/jscript/values';
 export { JsFunction } from './runtime/jscript/functions';

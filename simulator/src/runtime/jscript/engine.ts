@@ -18,7 +18,7 @@ import { LineIndex } from '../../syntax/lineIndex.js';
 import { parseJScript, type JsParseResult } from '../../syntax/jscript/parser.js';
 import { Severity } from '../../syntax/parseResult.js';
 import { VbsRuntimeError } from '../errors.js';
-import { isComObject } from '../objects/comObject.js';
+import { isComObject, type VbsObject } from '../objects/comObject.js';
 import { fromVariant as hostFromVariant, toVariant as hostToVariant, VariantFunction } from '../objects/hostBridge.js';
 import { ProgIdRegistry } from '../objects/progIds.js';
 import { ScriptError } from '../engine/scriptError.js';
@@ -43,7 +43,7 @@ import {
 import { JsFunction, NativeFunction, UserFunction } from './functions.js';
 import { fromVariant } from './hostValues.js';
 import { comErrorInfo, Realm } from './realm.js';
-import { jsErrorLocations, JsRuntime, ScriptInterrupt, type JsFrame, type JsSourceUnit, statementRange } from './runtime.js';
+import { jsErrorLocations, JsRuntime, ScriptInterrupt, type JsFrame, type JsSourceUnit, type JsStatementInfo, statementRange } from './runtime.js';
 import { DONTDELETE, JsArray, JsObject, type JsValue } from './values.js';
 
 export { ScriptError };

@@ -5,6 +5,7 @@
  * case-sensitive handler names, the `OnX(args);` call, `null` for a missing message, `throw`.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { RunReport } from '../../../simulator/src/report/types';
 import { only, simulate, vbs, type Setup } from './helpers';
@@ -139,5 +140,26 @@ describe('JScript handlers: what differs by language', () => {
   test('an ES5 built-in the server lacks is a runtime error', async () => {
     const { report } = await simulate({ scriptName: 'EventHandlers.js', script: js('function OnAcceptMessage(oClient, oMessage) {', '  var s = "  x ".trim();', '}') });
     assert.match(report.errors[0], /Error: 800A01B6 - Description: Object doesn't support this property or method - Line: 2/);
+  });
+});
+
+describe('JScript include files', () => {
+  test('eval of a file read with FileSystemObject: its functions are callable, an error inside names the file and its line', async () => {
+    const lib = js('// helpers shared by several servers', 'function helper(text) {', '  EventLog.Write("helper: " + text);', '}', '', 'function boom() {', '  return missing.value;', '}');
+    const main = js(
+      'var fso = new ActiveXObject("Scripting.FileSystemObject");',
+      'eval(fso.OpenTextFile("C:\\\\hMailServer\\\\Events\\\\lib.js", 1).ReadAll());',
+      '',
+      'function OnAcceptMessage(oClient, oMessage) {',
+      '  helper(oMessage.Subject);',
+      '  boom();',
+      '}',
+    );
+    const { report, dir } = await simulate({ scriptName: 'EventHandlers.js', script: main, files: { 'lib/lib.js': lib }, scenario: { mocks: { files: { 'C:\\hMailServer\\Events\\lib.js': 'lib/lib.js' } } } });
+    assert.deepEqual(report.eventLog, ['helper: Hello there']);
+    const e = only(report, 'OnAcceptMessage');
+    assert.equal(e.error?.number, 5009, JSON.stringify(e.error));
+    assert.equal(e.error?.line, 7, 'the line inside lib.js');
+    assert.equal(e.error?.file, path.join(dir, 'lib', 'lib.js'));
   });
 });

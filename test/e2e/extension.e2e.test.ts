@@ -4,7 +4,7 @@
  * See test/e2e/README.md for what it needs (scripts/install-e2e.sh installs it).
  *
  * One .vsix is packaged and installed into a fresh code-server (everything in a temp dir); a copy of
- * examples/ is the workspace. Tests 1–6 run in a trusted window (--disable-workspace-trust), test 7
+ * examples/ is the workspace (EventHandlers.vbs and EventHandlers.js). Tests 1–6 run in a trusted window (--disable-workspace-trust), test 7
  * starts a second code-server with workspace trust on and the folder left untrusted.
  * Screenshots for the README go to docs/images/ (overwritten every run); on a failure a screenshot,
  * the visible notifications, code-server's log and the workbench logs go to $TMPDIR/hmailserver-e2e.
@@ -506,6 +506,31 @@ check('3b. EventHandlers.js opens as JScript (hMailServer), and oMessage. lists 
   await editor().locator('.view-line', { hasText: 'the JScript twin' }).first().waitFor({ timeout: 30_000 });
   await page().locator('.statusbar-item', { hasText: 'JScript (hMailServer)' }).first().waitFor({ timeout: 30_000 });
   await completesMessageMembers('EventHandlers.js', 'the JScript twin', 79, 'oMessage.Save();'); // inside OnAcceptMessage
+});
+
+check('3c. in EventHandlers.js, an ES5 built-in the server lacks shows hms-js-es5-builtin in Problems', async () => {
+  await openFile('EventHandlers.js');
+  const ed = editor();
+  await ed.locator('.view-line', { hasText: 'the JScript twin' }).first().waitFor({ timeout: 30_000 });
+  await ed.click();
+  await page().keyboard.press('Control+End');
+  await page().keyboard.press('Enter');
+  // quotes and parentheses auto-close and are typed over: the line ends up exactly this
+  await page().keyboard.type('var banner = " hi ".trim();', { delay: 5 });
+  await escape();
+  await ed.locator('.view-line', { hasText: 'var banner' }).first().waitFor({ timeout: 10_000 });
+  const row = page().locator('.markers-panel .monaco-list-row', { hasText: 'hms-js-es5-builtin' }).first();
+  await retry('Problems view', 3, async () => {
+    if (!(await page().locator('.markers-panel').first().isVisible().catch(() => false))) await page().keyboard.press('Control+Shift+M');
+    await row.waitFor({ timeout: 30_000 });
+  }, async () => { await ed.click(); });
+  const text = flat(await row.innerText());
+  assert.match(text, /trim/, text);
+  log(`problem: ${text}`);
+  await page().keyboard.press('Control+Shift+M');
+  await openFile('EventHandlers.js');
+  await revert();
+  await resetEditors();
 });
 
 check('4. the "Run scenario" CodeLens runs a scenario and shows its outcome', async () => {

@@ -45,7 +45,10 @@ export class DocumentManager {
       this.encodings.set(e.document.uri, readEncoding(e.document.uri));
       this.schedule(e.document.uri, 0);
     });
-    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.debounceMs));
+    this.documents.onDidChangeContent((e) => {
+      if (isJScriptDocument(e.document)) this.jscript.changed(e.document);
+      this.schedule(e.document.uri, this.debounceMs);
+    });
     this.documents.onDidSave((e) => {
       // Saving may have changed the encoding on disk (for example after adding a BOM).
       this.encodings.set(e.document.uri, readEncoding(e.document.uri));

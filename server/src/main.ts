@@ -28,6 +28,8 @@ import { DocumentManager } from './documents';
 import { jscriptCodeActions } from './jscript/codeActions';
 import { isJScriptCompletionItem, jscriptCompletion, resolveJScriptCompletion } from './jscript/completion';
 import { jscriptHover } from './jscript/hover';
+import { jscriptInlayHints } from './jscript/inlayHints';
+import { jscriptFormatting, jscriptPrepareRename, jscriptReferences, jscriptRename } from './jscript/navigation';
 import { jscriptDefinition, jscriptDocumentSymbols, jscriptFoldingRanges } from './jscript/outline';
 import { jscriptSignatureHelp } from './jscript/signatureHelp';
 import { collectWhenIdle } from './memory';
@@ -186,13 +188,38 @@ connection.onDefinition(
     withAnalysis(null, (a, p) => definition(a, p.textDocument.uri, offsetOf(a, p.position))),
   ),
 );
-connection.onReferences(withAnalysis([], (a, p) => references(a, p.textDocument.uri, offsetOf(a, p.position), p.context.includeDeclaration)));
-connection.onPrepareRename(withAnalysis(null, (a, p) => prepareRename(a, offsetOf(a, p.position))));
-connection.onRenameRequest(withAnalysis(null, (a, p) => rename(a, p.textDocument.uri, offsetOf(a, p.position), p.newName)));
+connection.onReferences(
+  withJScript(
+    (doc, p) => jscriptReferences(jscriptService(doc), doc, doc.offsetAt(p.position), p.context.includeDeclaration),
+    withAnalysis([], (a, p) => references(a, p.textDocument.uri, offsetOf(a, p.position), p.context.includeDeclaration)),
+  ),
+);
+connection.onPrepareRename(
+  withJScript(
+    (doc, p) => jscriptPrepareRename(jscriptService(doc), doc, doc.offsetAt(p.position)),
+    withAnalysis(null, (a, p) => prepareRename(a, offsetOf(a, p.position))),
+  ),
+);
+connection.onRenameRequest(
+  withJScript(
+    (doc, p) => jscriptRename(jscriptService(doc), doc, doc.offsetAt(p.position), p.newName),
+    withAnalysis(null, (a, p) => rename(a, p.textDocument.uri, offsetOf(a, p.position), p.newName)),
+  ),
+);
 connection.onDocumentSymbol(withJScript((doc) => jscriptDocumentSymbols(jscriptService(doc), doc), withAnalysis([], (a) => documentSymbols(a))));
 connection.onFoldingRanges(withJScript((doc) => jscriptFoldingRanges(jscriptService(doc), doc), withAnalysis([], (a) => foldingRanges(a))));
-connection.onDocumentFormatting(withAnalysis([], (a, p) => formatting(a, p.options, settings.keywordCasing)));
-connection.languages.inlayHint.on(withAnalysis([], (a, p) => (settings.resultValueHints ? inlayHints(a, p.range) : [])));
+connection.onDocumentFormatting(
+  withJScript(
+    (doc, p) => jscriptFormatting(jscriptService(doc), doc, p.options),
+    withAnalysis([], (a, p) => formatting(a, p.options, settings.keywordCasing)),
+  ),
+);
+connection.languages.inlayHint.on(
+  withJScript(
+    (doc, p) => (settings.resultValueHints ? jscriptInlayHints(jscriptService(doc), doc, p.range) : []),
+    withAnalysis([], (a, p) => (settings.resultValueHints ? inlayHints(a, p.range) : [])),
+  ),
+);
 connection.onCodeAction(withJScript((doc, p) => jscriptCodeActions(documents!.jscript, doc, p), withAnalysis([], (a, p) => codeActions(a, p))));
 
 connection.listen();

@@ -3,7 +3,7 @@
  * server refuses the file), rules their `hms-*` code.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { AnalysisDiagnostic } from '../../../simulator/src/editor';
 import type { SyntaxDiagnostic } from '../../../simulator/src/syntax/parseResult';
 
@@ -12,5 +12,7 @@ export function syntaxDiagnostic(d: SyntaxDiagnostic): Diagnostic {
 }
 
 export function ruleDiagnostic(doc: TextDocument, d: AnalysisDiagnostic): Diagnostic {
-  return { range: { start: doc.positionAt(d.start), end: doc.positionAt(d.end) }, severity: d.severity, code: d.code, source: d.source, message: d.message };
+  const out: Diagnostic = { range: { start: doc.positionAt(d.start), end: doc.positionAt(d.end) }, severity: d.severity, code: d.code, source: d.source, message: d.message };
+  if (d.unnecessary) out.tags = [DiagnosticTag.Unnecessary];
+  return out;
 }

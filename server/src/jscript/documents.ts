@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { JScriptService } from '../../../simulator/src/analysis/jscript/service';
-import { encodingFindings, handlerFindings, jscriptHostData, jscriptRuleDiagnostics, sandboxProgIdNames } from '../../../simulator/src/editor';
+import { encodingFindings, handlerFindings, jscriptHostData, jscriptRuleDiagnostics, resultFindings, sandboxProgIdNames } from '../../../simulator/src/editor';
 import type { AnalysisDiagnostic, EncodingInfo, JScriptHostData } from '../../../simulator/src/editor';
 import type { ServerSettings } from '../settings';
 import { syntaxDiagnostic, ruleDiagnostic } from './diagnostics';
@@ -48,6 +48,16 @@ export class JScriptDocuments {
     return this.service;
   }
 
+  /**
+   * An edit arrived: once the service is loaded, it takes the new text at once (a cheap incremental
+   * parse of the edit), so the request that follows — a completion as the user types — only checks.
+   */
+  changed(doc: TextDocument): void {
+    if (!this.service || !this.service.has(doc.uri)) return;
+    this.serviceFor(doc);
+    this.service.synchronize(doc.uri);
+  }
+
   /** The document's diagnostics (syntax errors `js1002`…, rules `hms-…`), computed once per version and settings. */
   diagnostics(doc: TextDocument): Diagnostic[] {
     return this.compute(doc).lsp;
@@ -75,7 +85,12 @@ export class JScriptDocuments {
     if (cached && cached.version === doc.version) return cached;
     const settings = this.settings();
     const analysis = service.analyze(doc.uri)!;
-    const findings = [...handlerFindings(analysis.functions, settings.version), ...analysis.findings, ...encodingFindings(doc.getText(), this.encodingOf(doc.uri))];
+    const findings = [
+      ...handlerFindings(analysis.functions, settings.version),
+      ...analysis.findings,
+      ...resultFindings(analysis.result, analysis.functions),
+      ...encodingFindings(doc.getText(), this.encodingOf(doc.uri)),
+    ];
     const comments = analysis.comments.map((c) => ({ text: c.text, line: doc.positionAt(c.start).line }));
     const rules = jscriptRuleDiagnostics(findings, comments, (offset) => doc.positionAt(offset).line, settings.rules);
     rules.sort((a, b) => a.start - b.start);

@@ -14,9 +14,10 @@
 import ts from 'typescript';
 import type { JScriptHostData } from './declarations';
 import { ES5_BUILTINS, es5BuiltinMessage, type Es5Builtin } from './es5Builtins';
+import { isValueReference } from './resultFacts';
 import type { JsFinding } from './rules';
 import type { ScanResult } from './scan';
-import type { VirtualText } from './virtualText';
+import type { TextMapping } from './virtualText';
 
 const byName = new Map<string, Es5Builtin[]>();
 for (const b of ES5_BUILTINS) byName.set(b.name, [...(byName.get(b.name) ?? []), b]);
@@ -52,7 +53,7 @@ function editDistance(a: string, b: string): number {
 export function findingsOf(
   program: ts.Program,
   source: ts.SourceFile,
-  virtual: VirtualText,
+  virtual: TextMapping,
   scan: ScanResult,
   host: JScriptHostData,
   apiFile: string,
@@ -189,14 +190,5 @@ function isFeatureTest(node: ts.Node): boolean {
 /** Outside every function: code that also runs when the server loads the script. */
 function atTopLevel(node: ts.Node): boolean {
   for (let p = node.parent; p; p = p.parent) if (ts.isFunctionLike(p)) return false;
-  return true;
-}
-
-/** An identifier that reads a variable (not a property name, declaration name or label). */
-function isValueReference(node: ts.Identifier): boolean {
-  const p = node.parent;
-  if (ts.isPropertyAccessExpression(p) && p.name === node) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isParameter(p) || ts.isFunctionExpression(p)) && p.name === node) return false;
-  if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
   return true;
 }

@@ -20,6 +20,13 @@ export interface JsRule {
   description: string;
 }
 
+/** A VBScript rule that applies to EventHandlers.js as it is. */
+function sharedRule(code: string): JsRule {
+  const rule = RULES_BY_CODE.get(code);
+  if (!rule) throw new Error(`no VBScript rule ${code}`);
+  return { code, defaultSeverity: rule.defaultSeverity, description: rule.description };
+}
+
 export const JS_RULES: readonly JsRule[] = [
   {
     code: 'hms-misspelled-event',
@@ -27,6 +34,8 @@ export const JS_RULES: readonly JsRule[] = [
     description: 'A function named almost like an event, or in the wrong case: hMailServer calls handlers by exact name (JScript is case-sensitive), so it never runs.',
   },
   { code: 'hms-unavailable-in-version', defaultSeverity: 'warning', description: 'An event or member that the configured hMailServer version does not have.' },
+  // VBScript's Result rules, with their severities and descriptions (applied by result.ts).
+  ...['hms-result-unavailable', 'hms-result-value-ignored', 'hms-result-message-smtp-code'].map(sharedRule),
   { code: 'hms-unknown-member', defaultSeverity: 'error', description: 'A member that the hMailServer object does not have.' },
   { code: 'hms-js-es5-builtin', defaultSeverity: 'error', description: 'An ECMAScript 5 built-in (JSON, trim, indexOf, forEach …) that jscript.dll (ES3) lacks.' },
   { code: 'hms-wscript', defaultSeverity: 'error', description: 'WScript is the Windows Script Host object; hMailServer is not WSH, so WScript.* does not exist.' },
@@ -51,6 +60,8 @@ export interface JsFinding {
   end: number;
   message: string;
   fixes?: Fix[];
+  /** Code that has no effect (editors fade it). */
+  unnecessary?: boolean;
 }
 
 /** A top-level `function Name(…)` of the script. */
@@ -61,6 +72,8 @@ export interface JsFunctionInfo {
   end: number;
   /** The name occurs elsewhere in the script (a helper the script calls, not a handler typo). */
   referenced: boolean;
+  /** How many parameters it declares (unknown: not a rule function). */
+  params?: number;
 }
 
 /** Same threshold as the VBScript rule: a name this close to an event's is a typo. */
@@ -171,7 +184,7 @@ export function jscriptRuleDiagnostics(
       end: f.end,
       source: 'hmailserver',
       fixes: f.fixes ?? [],
-      unnecessary: false,
+      unnecessary: f.unnecessary === true,
     });
   }
   return out;

@@ -29,6 +29,11 @@ export interface ScanResult {
   identifierCounts: Map<string, number>;
   /** `String.prototype.trim`, `Array.isArray`, `JSON` … the script assigns itself. */
   assigned: Set<string>;
+  /**
+   * Where the script can be cut into independent pieces of global code: after the `;` or `}` that
+   * ends the statement before a top-level `function` declaration (its comments go with it).
+   */
+  splitPoints: number[];
 }
 
 const K = ts.SyntaxKind;
@@ -63,6 +68,9 @@ export function scanScript(text: string): ScanResult {
   const identifierCounts = new Map<string, number>();
   const assigned = new Set<string>();
   let depth = 0;
+  /** Parentheses and brackets open at the top level. */
+  let nesting = 0;
+  const splitPoints: number[] = [];
   let previous: ts.SyntaxKind = K.Unknown;
   /** Significant tokens seen, for the few patterns that look back. */
   const recent: Token[] = [];
@@ -80,6 +88,13 @@ export function scanScript(text: string): ScanResult {
     if (kind === K.Identifier || (kind >= K.FirstKeyword && kind <= K.LastKeyword && previous === K.DotToken)) {
       identifierCounts.set(tokenText, (identifierCounts.get(tokenText) ?? 0) + 1);
     }
+    if (kind === K.FunctionKeyword && depth === 0 && nesting === 0) {
+      const last = recent[recent.length - 1];
+      if (!last) splitPoints.push(0);
+      else if (last.kind === K.SemicolonToken || last.kind === K.CloseBraceToken) splitPoints.push(last.start + last.text.length);
+    }
+    if (depth === 0 && (kind === K.OpenParenToken || kind === K.OpenBracketToken)) nesting++;
+    else if (depth === 0 && (kind === K.CloseParenToken || kind === K.CloseBracketToken)) nesting = Math.max(0, nesting - 1);
     if (kind === K.OpenBraceToken) depth++;
     else if (kind === K.CloseBraceToken) depth = Math.max(0, depth - 1);
 
@@ -115,7 +130,7 @@ export function scanScript(text: string): ScanResult {
     previous = kind;
   }
   if (pendingFunction && inParams) functions.push(pendingFunction);
-  return { functions, comments, identifierCounts, assigned };
+  return { functions, comments, identifierCounts, assigned, splitPoints };
 }
 
 /** The dotted name just before `=`: `String.prototype.trim`, `Array.isArray`, `JSON`. */

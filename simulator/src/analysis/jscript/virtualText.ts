@@ -9,7 +9,13 @@ export interface Insertion {
   text: string;
 }
 
-export class VirtualText {
+/** Offsets of a text TypeScript sees back to the user's text. */
+export interface TextMapping {
+  toOriginal(offset: number): number;
+  originalSpan(start: number, end: number): { start: number; end: number } | undefined;
+}
+
+export class VirtualText implements TextMapping {
   readonly text: string;
   private readonly insertions: Insertion[];
 
@@ -46,5 +52,19 @@ export class VirtualText {
       shift += ins.text.length;
     }
     return Math.min(offset - shift, this.original.length);
+  }
+
+  /**
+   * The span of the user's text a span of the virtual text covers, or undefined when it lies in an
+   * insertion (the JSDoc typing a handler's parameters) or in the suffix.
+   */
+  originalSpan(start: number, end: number): { start: number; end: number } | undefined {
+    const from = this.toOriginal(start);
+    if (this.toVirtual(from) !== start || end < start) return undefined;
+    const to = from + (end - start);
+    if (to > this.original.length) return undefined;
+    // No insertion inside the span: it maps one to one.
+    if (this.insertions.some((ins) => from < ins.at && ins.at < to)) return undefined;
+    return { start: from, end: to };
   }
 }

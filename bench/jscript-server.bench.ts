@@ -16,12 +16,11 @@
  * build: `node scripts/build.mjs --release --outdir /tmp/rel && JSCRIPT_BENCH_SERVER=/tmp/rel/server.js
  * node scripts/run-bench.mjs jscript-server` measures those.
  */
-import { readFileSync } from 'node:fs';
-import { CompletionRequest, DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../test/server/lspClient';
+import { completionSites, fmtMs as fmt, KEYSTROKE_GAP_MS, memoryOf, sleep, summary, timeCompletionAndHover, timeEdits } from './lspMeasure';
 
 const TARGET_LINES = 1000;
-const KEYSTROKE_GAP_MS = 50;
 
 /** A realistic JScript handler file: the usual events plus helpers that use the API and ES3 built-ins. */
 export function generateJScriptFile(lines = TARGET_LINES): string {
@@ -70,25 +69,6 @@ export function generateJScriptFile(lines = TARGET_LINES): string {
   return out.join('\r\n');
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function summary(samples: number[]): { p50: number; p95: number; max: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] };
-}
-
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-}
-
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export async function main(): Promise<void> {
   const text = generateJScriptFile();
   const lines = text.split('\r\n');
@@ -107,46 +87,12 @@ export async function main(): Promise<void> {
     const openMs = performance.now() - started;
 
     const numberLines = lines.map((l, i) => (/\+ \d+;$/.test(l) ? i : -1)).filter((i) => i >= 0);
-    const timeEdits = async (pick: (k: number) => number, char: string): Promise<number[]> => {
-      const samples: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        const line = pick(Math.floor(i / 2));
-        const character = lines[line].length - 1;
-        const range = i % 2 === 0 ? { start: { line, character }, end: { line, character } } : { start: { line, character }, end: { line, character: character + 1 } };
-        started = performance.now();
-        const version = await client.edit(uri, range, i % 2 === 0 ? char : '');
-        await client.nextDiagnostics(uri, version);
-        samples.push(performance.now() - started);
-        await sleep(KEYSTROKE_GAP_MS);
-      }
-      return samples;
-    };
-    await timeEdits((k) => numberLines[(k * 53 + 11) % numberLines.length], '3');
-    const edits = await timeEdits((k) => numberLines[(k * 37) % numberLines.length], '7');
+    // Typed before the closing semicolon.
+    const beforeSemicolon = (l: string) => l.length - 1;
+    await timeEdits(client, uri, lines, (k) => numberLines[(k * 53 + 11) % numberLines.length], '3', beforeSemicolon);
+    const edits = await timeEdits(client, uri, lines, (k) => numberLines[(k * 37) % numberLines.length], '7', beforeSemicolon);
 
-    const memberSites: { line: number; character: number }[] = [];
-    const nameSites: { line: number; character: number }[] = [];
-    lines.forEach((l, line) => {
-      const dot = l.indexOf('oMessage.');
-      if (dot >= 0) memberSites.push({ line, character: dot + 'oMessage.'.length });
-      const app = l.indexOf('app.');
-      if (app >= 0) memberSites.push({ line, character: app + 'app.'.length });
-      if (/^\s{2}var iScore/.test(l)) nameSites.push({ line, character: 2 });
-    });
-    const completionSamples: number[] = [];
-    const hoverSamples: number[] = [];
-    let items = 0;
-    for (let i = 0; i < 300; i++) {
-      const site = i % 3 === 2 ? nameSites[(i * 7) % nameSites.length] : memberSites[(i * 13) % memberSites.length];
-      started = performance.now();
-      const r = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: site });
-      completionSamples.push(performance.now() - started);
-      items += r && 'items' in r ? r.items.length : 0;
-      const hoverSite = { line: site.line, character: Math.max(0, site.character - 3) };
-      started = performance.now();
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: hoverSite });
-      hoverSamples.push(performance.now() - started);
-    }
+    const { completionSamples, hoverSamples, items } = await timeCompletionAndHover(client, uri, completionSites(lines, 'app.', /^\s{2}var iScore/, 2));
 
     // Typing: insert "oMessage." at a line end and complete at once, as VS Code does: its client
     // debounces diagnostics by 150 ms (DEBOUNCE_MS), so the request, not a diagnostics pass,

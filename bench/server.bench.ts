@@ -12,13 +12,10 @@
  * Runs on import. `npm run bench` (scripts/run-bench.mjs) bundles and runs it; by hand:
  * node scripts/build.mjs && node scripts/run-bench.mjs server
  */
-import { readFileSync } from 'node:fs';
-import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../test/server/lspClient';
+import { completionSites, fmtMs as fmt, KEYSTROKE_GAP_MS, memoryOf, sleep, summary, timeCompletionAndHover, timeEdits } from './lspMeasure';
 
 const TARGET_LINES = 5000;
-/** Time between two edits: a fast typist's keystrokes. */
-const KEYSTROKE_GAP_MS = 50;
 
 /** A realistic handler file: the usual events plus many helpers that use the API. */
 export function generateHandlerFile(lines = TARGET_LINES): string {
@@ -67,24 +64,6 @@ export function generateHandlerFile(lines = TARGET_LINES): string {
   return out.join('\r\n');
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function summary(samples: number[]): { p50: number; p95: number; max: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] };
-}
-
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-}
-
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-
 export async function main(): Promise<void> {
   const text = generateHandlerFile();
   const lines = text.split('\r\n');
@@ -97,54 +76,18 @@ export async function main(): Promise<void> {
     // - typing a digit into a number inside a procedure and deleting it (the code stays valid);
     // - typing a letter at the end of arbitrary lines and deleting it (often a syntax error for a moment).
     const numberLines = lines.map((l, i) => (/\+ \d+$/.test(l) ? i : -1)).filter((i) => i >= 0);
-    const timeEdits = async (pick: (k: number) => number, char: string): Promise<number[]> => {
-      const samples: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        const line = pick(Math.floor(i / 2));
-        const character = lines[line].length;
-        const range = i % 2 === 0 ? { start: { line, character }, end: { line, character } } : { start: { line, character }, end: { line, character: character + 1 } };
-        const started = performance.now();
-        const version = await client.edit(uri, range, i % 2 === 0 ? char : '');
-        await client.nextDiagnostics(uri, version);
-        samples.push(performance.now() - started);
-        // Keystrokes come at most ~20 a second; the server uses the gaps (see server/src/memory.ts).
-        await new Promise((resolve) => setTimeout(resolve, KEYSTROKE_GAP_MS));
-      }
-      return samples;
-    };
     // Warm-up (JIT), not measured: the same kinds of edits elsewhere in the file.
-    await timeEdits((k) => numberLines[(k * 53 + 11) % numberLines.length], '3');
-    const validEdits = await timeEdits((k) => numberLines[(k * 37) % numberLines.length], '7');
-    const anyEdits = await timeEdits((k) => 20 + ((k * 197) % (lines.length - 40)), 'x');
+    const atEnd = (l: string) => l.length;
+    await timeEdits(client, uri, lines, (k) => numberLines[(k * 53 + 11) % numberLines.length], '3', atEnd);
+    const validEdits = await timeEdits(client, uri, lines, (k) => numberLines[(k * 37) % numberLines.length], '7', atEnd);
+    const anyEdits = await timeEdits(client, uri, lines, (k) => 20 + ((k * 197) % (lines.length - 40)), 'x', atEnd);
 
     // Completion after "oMessage." / "oApp." and at statement starts; hover on member and variable names.
-    const memberSites: { line: number; character: number }[] = [];
-    const nameSites: { line: number; character: number }[] = [];
-    lines.forEach((l, line) => {
-      const dot = l.indexOf('oMessage.');
-      if (dot >= 0) memberSites.push({ line, character: dot + 'oMessage.'.length });
-      const app = l.indexOf('oApp.');
-      if (app >= 0) memberSites.push({ line, character: app + 'oApp.'.length });
-      if (/^\s{4}sSubject/.test(l)) nameSites.push({ line, character: 4 });
-    });
-    const completionSamples: number[] = [];
-    const hoverSamples: number[] = [];
-    let items = 0;
-    for (let i = 0; i < 300; i++) {
-      const site = i % 3 === 2 ? nameSites[(i * 7) % nameSites.length] : memberSites[(i * 13) % memberSites.length];
-      let started = performance.now();
-      const r = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: site });
-      completionSamples.push(performance.now() - started);
-      items += r && 'items' in r ? r.items.length : 0;
-      const hoverSite = { line: site.line, character: Math.max(0, site.character - 3) };
-      started = performance.now();
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: hoverSite });
-      hoverSamples.push(performance.now() - started);
-    }
+    const { completionSamples, hoverSamples, items } = await timeCompletionAndHover(client, uri, completionSites(lines, 'oApp.', /^\s{4}sSubject/, 4));
 
     const mem = memoryOf(client.process.pid!);
     // The server collects garbage once typing stops (see server/src/memory.ts): what it holds then.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await sleep(2500);
     const idle = memoryOf(client.process.pid!);
     const d = summary(validEdits);
     const e = summary(anyEdits);

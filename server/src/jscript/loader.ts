@@ -18,9 +18,9 @@ let entry: Entry | undefined;
 export function loadJScriptService(host: JScriptHostData): JScriptService {
   if (!entry) {
     setFlagsFromString('--heap-growing-percent=35');
-    // The young generation: memory.ts's --max-semi-space-size is read when V8 sets the heap up,
-    // so set at run time it changes nothing (Node 20: new space still grows to 2 × 16 MB). The
-    // growth factor is read on each growth: 1 keeps the semi-spaces at 1 MB. TypeScript's
+    // The young generation: --max-semi-space-size is read when V8 sets the heap up, so set at run
+    // time it changes nothing (Node 20: new space still grows to 2 × 16 MB). The growth factor is
+    // read on each growth: 1 keeps the semi-spaces at 1 MB. TypeScript's
     // structures live until the next edit anyway, so a larger nursery only held ~35 MB of garbage.
     setFlagsFromString('--semi-space-growth-factor=1');
     // A computed path: esbuild leaves the require alone, so the service stays in its own bundle.

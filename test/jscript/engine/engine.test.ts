@@ -188,4 +188,95 @@ describe('JScriptEngine', () => {
     assert.equal(engine.run('f'), 2);
     assert.deepEqual(engine.procedureNames(), ['f']);
   });
+
+  describe('built-ins created on first use', () => {
+    const run = (code: string): string[] => {
+      const { engine, output } = engineWithEcho();
+      engine.addCode(code);
+      return output;
+    };
+
+    test('every global name of a family is pending until used, and listing the global object creates them all', () => {
+      const engine = new JScriptEngine();
+      const pending = [...engine.realm.global.pending.keys()].sort();
+      assert.ok(pending.includes('Array') && pending.includes('VBArray') && pending.includes('parseInt'));
+      const keys = engine.realm.global.ownKeys();
+      assert.equal(engine.realm.global.pending.size, 0);
+      for (const name of pending) assert.ok(keys.includes(name), name);
+      // Nothing a family defines is missing from its list of names (it would appear only after its family ran).
+      const all = new JScriptEngine().realm.global;
+      const eager = all.ownKeys();
+      assert.deepEqual(eager.filter((k) => !['NaN', 'Infinity', 'undefined'].includes(k)).sort(), pending);
+    });
+
+    test('a prototype reached without naming its constructor creates the family', () => {
+      assert.deepEqual(run('Echo("abc".toUpperCase(), [3, 1, 2].sort().join(), (1.5).toFixed(1), true.toString(), typeof (function () {}).call)'), ['ABC 1,2,3 1.5 true function']);
+      assert.deepEqual(run('Echo("x".constructor === String, [].constructor === Array, (function () {}).constructor === Function, ({}).constructor === Object)'), ['true true true true']);
+      assert.deepEqual(run('try { null.x; } catch (e) { Echo(e.name, e instanceof TypeError, e.constructor === TypeError); }'), ['TypeError true true']);
+    });
+
+    test('a script that redefines, assigns or deletes a built-in name before using it', () => {
+      assert.deepEqual(run('function Array() { return 1; } Echo(Array(), [].constructor === Array, typeof [].push)'), ['1 false function']);
+      assert.deepEqual(run('Date = 5; Echo(Date, typeof new RegExp("a"))'), ['5 object']);
+      assert.deepEqual(run('var Math; Echo(typeof Math, Math.floor(2.5))'), ['object 2']);
+      assert.deepEqual(run('Echo(delete Math, typeof Math); Echo(delete parseInt); Echo(typeof parseInt)'), ['true undefined', 'true', 'undefined']);
+      assert.deepEqual(run('var n = 0; for (var k in this) n++; Echo(n, this.hasOwnProperty("Enumerator"), this.propertyIsEnumerable("Enumerator"))'), ['2 true false']);
+    });
+
+    test('methods are created one by one as read, and all at once before a script changes or lists them', () => {
+      const engine = new JScriptEngine();
+      engine.addCode('var s = "abc".substr(1);');
+      const proto = engine.realm.stringProto;
+      assert.ok(proto.props.has('substr'));
+      assert.ok(!proto.props.has('slice'));
+      assert.deepEqual(
+        run('Echo("a".substr === "b".substr, String.prototype.hasOwnProperty("slice"), String.prototype.propertyIsEnumerable("slice")); var n = 0; for (var k in String.prototype) n++; Echo(n)'),
+        ['true true false', '0'],
+      );
+      assert.deepEqual(run('Echo(delete String.prototype.substr, typeof "a".substr, typeof "a".slice)'), ['true undefined function']);
+      assert.deepEqual(run('var f = "a".charAt; String.prototype.x = 1; Echo(f === "b".charAt, typeof "a".indexOf, "a".x)'), ['true function 1']);
+      assert.deepEqual(run('Array.prototype.push = function () { return "mine"; }; Echo([].push(1), typeof [].pop)'), ['mine function']);
+    });
+
+    test('a match before RegExp is named still sets RegExp.$1', () => {
+      assert.deepEqual(run('"ab12".replace(/(\\d)/, "x"); Echo(RegExp.$1, RegExp.lastMatch)'), ['1 1']);
+      assert.deepEqual(run('/(b)/.test("abc"); Echo(RegExp.$1, RegExp.index)'), ['b 1']);
+    });
+
+    test('named items still win only where the global object has no such name', () => {
+      const engine = new JScriptEngine();
+      const item = { Value: 0, Date: 'item' };
+      engine.addObject('Result', item, { globalMembers: true });
+      engine.addCode('Date = 7; Value = 3;');
+      assert.equal(item.Date, 'item');
+      assert.equal(engine.getGlobal('Date'), 7);
+      assert.equal(item.Value, 3);
+    });
+
+    test('nothing a script does in one engine shows in the next, with the parse shared', () => {
+      const parsed = parseJScript('var seen = typeof Array.prototype.marker; Array.prototype.marker = 1; String.prototype.trim = function () { return "t"; }; Math.PI2 = 6; var o = {}; o.x = 1; [].push(2);', 'shared.js');
+      for (let i = 0; i < 3; i++) {
+        const engine = new JScriptEngine({ lazyProcedures: true });
+        engine.addParsed(parsed);
+        assert.equal(engine.getGlobal('seen'), 'undefined');
+      }
+      assert.equal(scriptError(() => new JScriptEngine().eval('" a ".trim()')).number, 438);
+      assert.equal(new JScriptEngine().eval('typeof Math.PI2'), 'undefined');
+    });
+
+    test('objects start without a property map of their own and get one on their first property', () => {
+      const engine = new JScriptEngine();
+      const { realm } = engine;
+      const a = realm.newObject();
+      const b = realm.newObject();
+      assert.equal(a.props, b.props);
+      assert.equal(a.props.size, 0);
+      a.put('x', 1);
+      assert.notEqual(a.props, b.props);
+      assert.equal(b.props.size, 0);
+      assert.equal(engine.eval('var f = function () {}; f.y = 2; var s = new f(); s.z = 3; f.y + s.z + arguments_ok(); function arguments_ok() { return arguments.length; }'), 5);
+      assert.throws(() => b.props.set('x', 1), /shared empty property map/);
+    });
+  });
 });
+

@@ -9,7 +9,7 @@ import type { ProgIdRegistry } from '../objects/progIds.js';
 import { hostNumberOf, jsErrorHResult, jsErrorKind, jsErrorText, JsError, JsErr, raiseJs, ScriptThrow, type ErrorKind } from './errors.js';
 import { NativeFunction, type NativeImpl } from './functions.js';
 import type { JsFrame, JsRuntime } from './runtime.js';
-import { DONTENUM, JsArray, JsObject, type JsValue } from './values.js';
+import { DONTENUM, JsArray, JsObject, type JsValue, type LazyMembers } from './values.js';
 
 export interface RealmServices {
   clock: () => number;
@@ -33,7 +33,9 @@ export class Realm {
   readonly dateProto: JsObject;
   readonly regexpProto: JsObject;
   readonly errorProtos = new Map<ErrorKind, JsObject>();
-  readonly global: JsObject;
+  readonly global: GlobalObject;
+  /** Installs the RegExp family if it is still pending (a match updates `RegExp.$1` …). */
+  regexpFamily: (() => void) | null = null;
   /** The built-in `eval`: a call of it by name is a direct eval. */
   evalFunction: JsValue = undefined;
 
@@ -58,7 +60,37 @@ export class Realm {
     for (const kind of ['EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'RegExpError'] as const) {
       this.errorProtos.set(kind, new JsObject(errorProto, 'Object'));
     }
-    this.global = new JsObject(this.objectProto, 'Object');
+    this.global = new GlobalObject(this.objectProto);
+  }
+
+  /**
+   * Installs a family of built-ins (a constructor, its prototype's members, its statics) on
+   * first use: when a script looks up one of its global `names`, or anything looks up a
+   * property of one of its `protos` (`"abc".length` reaches String.prototype without naming
+   * String). A realm is built for every event an engine handles and most scripts use a few
+   * families, so most are never built. Every script-visible object stays per realm.
+   */
+  lazyFamily(names: readonly string[], protos: readonly JsObject[], install: (realm: Realm) => void): () => void {
+    const g = this.global;
+    let done = false;
+    const run = (): void => {
+      if (done) return;
+      done = true;
+      for (const name of names) g.pending.delete(name);
+      // Named first: the prototypes no longer need to trigger this, and may get their members one by one.
+      for (const proto of protos) if (proto.lazy === run) proto.lazy = null;
+      install(this);
+    };
+    for (const name of names) g.pending.set(name, run);
+    for (const proto of protos) {
+      const pending = proto.lazy;
+      proto.lazy = pending === null ? run : (o) => {
+        o.lazy = pending;
+        o.ready();
+        run();
+      };
+    }
+    return run;
   }
 
   private wrapper(proto: JsObject, cls: string, value: JsValue): JsObject {
@@ -73,7 +105,10 @@ export class Realm {
 
   newArray(items: readonly JsValue[] = []): JsArray {
     const a = new JsArray(this.arrayProto);
-    for (let i = 0; i < items.length; i++) a.props.set(String(i), items[i]);
+    if (items.length > 0) {
+      const props = a.writableProps();
+      for (let i = 0; i < items.length; i++) props.set(String(i), items[i]);
+    }
     a.length = items.length;
     return a;
   }
@@ -83,23 +118,40 @@ export class Realm {
     return new NativeFunction(this, name, length, impl, null, pure);
   }
 
-  /** Defines built-in methods (DontEnum, as ES3 section 15 specifies). */
+  /**
+   * Defines built-in methods (DontEnum, as ES3 section 15 specifies), each created on first
+   * read (`LazyMembers`); the global object's at once (its members are read through its
+   * property map directly).
+   */
   methods(target: JsObject, table: Record<string, [number, NativeImpl]>, impure: readonly string[] = []): void {
-    const install = (o: JsObject): void => {
-      for (const name in table) {
-        const [length, impl] = table[name];
-        o.define(name, this.fn(name, length, impl, !impure.includes(name)), DONTENUM);
-      }
+    const make = (o: JsObject, name: string): void => {
+      const [length, impl] = table[name];
+      // Written directly: define() would create every other pending member first.
+      o.writableProps().set(name, this.fn(name, length, impl, !impure.includes(name)));
+      (o.flags ??= new Map()).set(name, DONTENUM);
     };
-    // The global object's members are read through its property map directly: define those now.
+    const members: LazyMembers = {
+      one(o, key) {
+        if (Object.hasOwn(table, key) && !o.props.has(key)) make(o, key);
+      },
+      all(o) {
+        for (const name in table) if (!o.props.has(name)) make(o, name);
+      },
+    };
     if (target === this.global) {
-      install(target);
+      members.all(target);
       return;
     }
     const pending = target.lazy;
-    target.lazy = pending === null ? install : (o) => {
-      pending(o);
-      install(o);
+    if (pending === null) {
+      target.lazy = members;
+      return;
+    }
+    // Another installer still pending (not the case for the built-ins as they are): all at once, in order.
+    target.lazy = (o) => {
+      o.lazy = pending;
+      o.ready();
+      members.all(o);
     };
   }
 
@@ -158,6 +210,57 @@ export function comErrorInfo(e: VbsRuntimeError): { hresult: number; description
   const jsText = jsErrorText(low);
   const description = low === n && jsText !== 'Unknown runtime error' && e.source.includes('VBScript') ? jsText : e.plainDescription;
   return { hresult, description };
+}
+
+/**
+ * The global object: its built-in families are created on first lookup (`Realm.lazyFamily`).
+ * Compiled global reads look in `props` first, so only a miss pays for the pending check.
+ */
+export class GlobalObject extends JsObject {
+  /** Global name → installer of the family that defines it. */
+  readonly pending = new Map<string, () => void>();
+
+  constructor(proto: JsObject) {
+    super(proto, 'Object');
+  }
+
+  private materialize(key: string): void {
+    const run = this.pending.get(key);
+    if (run !== undefined) run();
+  }
+
+  override getOwn(key: string): JsValue | typeof import('./values.js').ABSENT {
+    const v = this.props.get(key);
+    if (v !== undefined) return v;
+    if (this.pending.size !== 0) this.materialize(key);
+    return super.getOwn(key);
+  }
+
+  override attributes(key: string): number {
+    if (this.pending.size !== 0) this.materialize(key);
+    return super.attributes(key);
+  }
+
+  override put(key: string, v: JsValue): void {
+    if (this.pending.size !== 0 && !this.props.has(key)) this.materialize(key);
+    super.put(key, v);
+  }
+
+  override define(key: string, v: JsValue, attrs = 0): void {
+    if (this.pending.size !== 0) this.materialize(key);
+    super.define(key, v, attrs);
+  }
+
+  override deleteOwn(key: string): boolean {
+    if (this.pending.size !== 0) this.materialize(key);
+    return super.deleteOwn(key);
+  }
+
+  /** Every own name: the pending families are created first. */
+  override ownKeys(): string[] {
+    for (const run of [...this.pending.values()]) run();
+    return super.ownKeys();
+  }
 }
 
 /** String objects: `length` is an own read-only property (ES3 15.5.5.1). */

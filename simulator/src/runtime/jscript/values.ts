@@ -26,35 +26,79 @@ export const DONTDELETE = 4;
 export const ABSENT: unique symbol = Symbol('absent');
 export type Absent = typeof ABSENT;
 
-export class JsObject {
-  readonly props = new Map<string, JsValue>();
-  /** Non-default attributes only; most properties have none. */
-  flags: Map<string, number> | null = null;
-  /** [[Value]] of Boolean/Number/String/Date wrappers. */
-  primitive: JsValue = undefined;
-  /**
-   * Built-in members not created yet: every engine builds a realm, and most scripts touch a
-   * few of its hundreds of methods, so prototypes get theirs on first use (`Realm.methods`).
-   */
-  lazy: ((o: JsObject) => void) | null = null;
+/**
+ * The property map of every object that has no own property yet (most built-in objects of a
+ * realm, most function objects, `new F()` before its first assignment): writes go through
+ * `JsObject.writableProps()`, which gives the object a map of its own. Shared by every
+ * engine, so it refuses writes outright.
+ */
+const NO_PROPS = new Map<string, JsValue>();
+const refuse = (): never => {
+  throw new Error('internal error: a write to the shared empty property map');
+};
+Object.defineProperties(NO_PROPS, { set: { value: refuse }, delete: { value: refuse }, clear: { value: refuse } });
 
-  constructor(
-    public proto: JsObject | null,
-    /** [[Class]]: "Object", "Array", "Function", "Date" … */
-    public cls = 'Object',
-  ) {}
+// The fields are assigned in the constructor, not declared with initializers: a base-class
+// field initializer runs for every subclass (arrays, functions, wrappers …), and its defines
+// go megamorphic — it was a tenth of the time of a JScript firing.
+export class JsObject {
+  /** Own properties; read freely, write through `writableProps()`. */
+  declare props: Map<string, JsValue>;
+  /** Non-default attributes only; most properties have none. */
+  declare flags: Map<string, number> | null;
+  /** [[Value]] of Boolean/Number/String/Date wrappers. */
+  declare primitive: JsValue;
+  /**
+   * Built-in members not created yet: every event builds a realm, and most scripts touch a
+   * few of its hundreds of methods, so a prototype gets its family on first use
+   * (`Realm.lazyFamily`, a function here) and then each method when first read
+   * (`Realm.methods`, `LazyMembers`).
+   */
+  declare lazy: ((o: JsObject) => void) | LazyMembers | null;
+  declare proto: JsObject | null;
+  /** [[Class]]: "Object", "Array", "Function", "Date" … */
+  declare cls: string;
+
+  constructor(proto: JsObject | null, cls = 'Object') {
+    this.proto = proto;
+    this.cls = cls;
+    this.props = NO_PROPS;
+    this.flags = null;
+    this.primitive = undefined;
+    this.lazy = null;
+  }
+
+  /** The own property map, for writing (created on the first property). */
+  writableProps(): Map<string, JsValue> {
+    const p = this.props;
+    return p !== NO_PROPS ? p : (this.props = new Map());
+  }
 
   /** Creates the pending built-in members (see `lazy`). */
   ready(): void {
-    const install = this.lazy;
-    if (install !== null) {
+    // An installer may leave more pending (a lazily installed family adds its methods).
+    let install = this.lazy;
+    while (install !== null) {
       this.lazy = null;
-      install(this);
+      if (typeof install === 'function') install(this);
+      else install.all(this);
+      install = this.lazy;
     }
   }
 
+  /** Creates what is pending for reading `key`: whole installers, then that one member. */
+  readyFor(key: string): void {
+    let install = this.lazy;
+    while (typeof install === 'function') {
+      this.lazy = null;
+      install(this);
+      install = this.lazy;
+    }
+    if (install !== null) install.one(this, key);
+  }
+
   getOwn(key: string): JsValue | Absent {
-    if (this.lazy !== null) this.ready();
+    if (this.lazy !== null) this.readyFor(key);
     const v = this.props.get(key);
     if (v === undefined && !this.props.has(key)) return ABSENT;
     return v;
@@ -81,7 +125,7 @@ export class JsObject {
   }
 
   attributes(key: string): number {
-    if (this.lazy !== null) this.ready();
+    if (this.lazy !== null) this.readyFor(key);
     return this.flags === null ? 0 : this.flags.get(key) ?? 0;
   }
 
@@ -107,13 +151,13 @@ export class JsObject {
         break;
       }
     }
-    this.props.set(key, v);
+    this.writableProps().set(key, v);
   }
 
   /** Defines (or redefines) an own property with attributes, bypassing ReadOnly. */
   define(key: string, v: JsValue, attrs = 0): void {
     if (this.lazy !== null) this.ready();
-    this.props.set(key, v);
+    this.writableProps().set(key, v);
     if (attrs !== 0) (this.flags ??= new Map()).set(key, attrs);
     else if (this.flags !== null) this.flags.delete(key);
   }
@@ -123,7 +167,7 @@ export class JsObject {
     if (this.lazy !== null) this.ready();
     if (!this.hasOwn(key)) return true;
     if (this.attributes(key) & DONTDELETE) return false;
-    this.props.delete(key);
+    this.writableProps().delete(key);
     this.flags?.delete(key);
     return true;
   }
@@ -137,6 +181,19 @@ export class JsObject {
   isEnumerable(key: string): boolean {
     return this.hasOwn(key) && (this.attributes(key) & DONTENUM) === 0;
   }
+}
+
+/**
+ * Built-in members created one by one as they are read (`Realm.methods`): reading
+ * `"abc".substr` creates `substr`, not the 20 other String methods. Anything that writes,
+ * deletes or lists an object's properties creates them all first (`all`), so scripts only ever
+ * see the complete set.
+ */
+export interface LazyMembers {
+  /** Creates the member `key` if it is pending (without creating the others). */
+  one(o: JsObject, key: string): void;
+  /** Creates every member still pending. */
+  all(o: JsObject): void;
 }
 
 /** Canonical array index of a property name, or -1 (ES3 15.4: ToString(ToUint32(P)) === P, below 2^32-1). */
@@ -177,7 +234,7 @@ export class JsArray extends JsObject {
     }
     if (this.lazy !== null) this.ready();
     const index = arrayIndexOf(key);
-    this.props.set(key, v);
+    this.writableProps().set(key, v);
     if (index >= this.length) this.length = index + 1;
   }
 
@@ -198,12 +255,12 @@ export class JsArray extends JsObject {
   }
 
   putIndex(i: number, v: JsValue): void {
-    this.props.set(String(i), v);
+    this.writableProps().set(String(i), v);
     if (i >= this.length) this.length = i + 1;
   }
 
   push(v: JsValue): void {
-    this.props.set(String(this.length), v);
+    this.writableProps().set(String(this.length), v);
     this.length++;
   }
 
@@ -222,7 +279,7 @@ export class JsArray extends JsObject {
   }
 
   override hasOwn(key: string): boolean {
-    if (this.lazy !== null) this.ready();
+    if (this.lazy !== null) this.readyFor(key);
     return key === 'length' || this.props.has(key);
   }
 

@@ -10,10 +10,11 @@ import { DONTENUM, type JsValue } from '../values.js';
 import { makeConstructor } from './helpers.js';
 import { E } from './helpers.js';
 
+/** RegExpError: jscript.dll's own type for regular-expression syntax errors (5017–5021). */
+export const ERROR_KINDS: readonly ErrorKind[] = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'RegExpError'];
+
 export function installErrors(realm: Realm): void {
-  // RegExpError: jscript.dll's own type for regular-expression syntax errors (5017–5021).
-  const kinds: ErrorKind[] = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'RegExpError'];
-  for (const kind of kinds) {
+  for (const kind of ERROR_KINDS) {
     const proto = realm.errorProtos.get(kind)!;
     const create = (args: JsValue[]): JsValue => {
       let number = 0;

@@ -42,11 +42,19 @@ function uri(fn: (s: string) => string, s: string, error: number): string {
   }
 }
 
-export function installGlobals(realm: Realm): void {
+/** NaN, Infinity and undefined: read by most scripts, created with the realm. */
+export function installGlobalValues(realm: Realm): void {
   const g = realm.global;
   g.define('NaN', NaN, DONTENUM | DONTDELETE);
   g.define('Infinity', Infinity, DONTENUM | DONTDELETE);
   g.define('undefined', undefined, DONTENUM | DONTDELETE);
+}
+
+/** The global functions' names, for their lazy installation. */
+export const GLOBAL_FUNCTIONS = ['eval', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'escape', 'unescape', 'encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent'];
+
+export function installGlobals(realm: Realm): void {
+  const g = realm.global;
   realm.methods(
     g,
     {

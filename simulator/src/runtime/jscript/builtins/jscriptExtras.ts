@@ -42,7 +42,11 @@ function hostObject(v: unknown): JsValue {
   return fromVariant(hostToVariant(v));
 }
 
-export function installJScriptExtras(realm: Realm): void {
+/** The families below, by the global names each defines (for their lazy installation). */
+export const COM_GLOBALS = ['ActiveXObject', 'GetObject', 'ScriptEngine', 'ScriptEngineMajorVersion', 'ScriptEngineMinorVersion', 'ScriptEngineBuildVersion', 'CollectGarbage'];
+
+/** ActiveXObject, GetObject, ScriptEngine*, CollectGarbage. */
+export function installComGlobals(realm: Realm): void {
   const progIds = realm.services.progIds;
   const createObject = (args: JsValue[]): JsValue => {
     const progId = toStr(arg(args, 0));
@@ -72,7 +76,9 @@ export function installJScriptExtras(realm: Realm): void {
     },
     ['GetObject'],
   );
+}
 
+export function installEnumerator(realm: Realm): void {
   const enumProto = new JsObject(realm.objectProto);
   const newEnumerator = (args: JsValue[]): JsValue => {
     const c = arg(args, 0);
@@ -109,7 +115,9 @@ export function installJScriptExtras(realm: Realm): void {
     },
     ['moveFirst', 'moveNext'],
   );
+}
 
+export function installVBArray(realm: Realm): void {
   const vbProto = new JsObject(realm.objectProto);
   const newVBArray = (args: JsValue[]): JsValue => {
     const a = arg(args, 0);

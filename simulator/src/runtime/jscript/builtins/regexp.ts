@@ -79,6 +79,8 @@ export function matchAt(realm: Realm, re: RegExpObject, s: string, from: number)
 }
 
 function updateStatics(realm: Realm, input: string, m: MatchResult): void {
+  // The statics live on the constructor: a match made before the script named RegExp creates it.
+  if (!regexpCtor.has(realm)) realm.regexpFamily?.();
   const ctor = regexpCtor.get(realm);
   if (!ctor) return;
   const set = (name: string, v: JsValue): void => ctor.define(name, v, DONTENUM);

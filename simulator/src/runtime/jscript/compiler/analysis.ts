@@ -9,18 +9,33 @@
 import type * as estree from 'acorn';
 
 export interface FunctionAnalysis {
-  vars: string[];
+  readonly vars: readonly string[];
   /** In source order; a later declaration of a name replaces an earlier one. */
-  functions: estree.Function[];
-  usesArguments: boolean;
-  callsEval: boolean;
-  hasWith: boolean;
+  readonly functions: readonly estree.Function[];
+  readonly usesArguments: boolean;
+  readonly callsEval: boolean;
+  readonly hasWith: boolean;
 }
 
 type AnyNode = estree.Node & Record<string, unknown>;
 
+/**
+ * Analyses by body (the parse of a file is shared by every engine that runs it: hMailServer
+ * runs the whole file in a new engine per event). The result depends on the tree alone.
+ */
+const analyses = new WeakMap<readonly estree.Node[], FunctionAnalysis>();
+
 export function analyzeBody(body: readonly estree.Node[]): FunctionAnalysis {
-  const result: FunctionAnalysis = { vars: [], functions: [], usesArguments: false, callsEval: false, hasWith: false };
+  let result = analyses.get(body);
+  if (result === undefined) {
+    result = analyze(body);
+    analyses.set(body, result);
+  }
+  return result;
+}
+
+function analyze(body: readonly estree.Node[]): FunctionAnalysis {
+  const result = { vars: [] as string[], functions: [] as estree.Function[], usesArguments: false, callsEval: false, hasWith: false };
   const seenVars = new Set<string>();
   const visit = (node: AnyNode): void => {
     switch (node.type) {

@@ -125,7 +125,7 @@ function compileArray(ctx: CompileContext, node: estree.ArrayExpression): Eval {
     const a = realm.newArray();
     for (let i = 0; i < elements.length; i++) {
       const e = elements[i];
-      if (e !== null) a.props.set(String(i), e(f));
+      if (e !== null) a.writableProps().set(String(i), e(f));
     }
     a.length = length;
     return a;

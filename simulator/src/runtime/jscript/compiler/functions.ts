@@ -79,8 +79,9 @@ export class ArgumentsObject extends JsObject {
     this.mapped = Math.min(args.length, paramCount);
     this.define('length', args.length, DONTENUM);
     this.define('callee', callee, DONTENUM);
-    for (let i = this.mapped; i < args.length; i++) this.props.set(String(i), args[i]);
-    for (let i = 0; i < this.mapped; i++) this.props.set(String(i), undefined);
+    const props = this.writableProps();
+    for (let i = this.mapped; i < args.length; i++) props.set(String(i), args[i]);
+    for (let i = 0; i < this.mapped; i++) props.set(String(i), undefined);
   }
 
   private slotOf(key: string): number {

@@ -11,7 +11,7 @@ import { comGet, comPut } from '../comBridge.js';
 import { JsErr, raiseJs } from '../errors.js';
 import type { Realm } from '../realm.js';
 import type { Env, Eval, JsFrame } from '../runtime.js';
-import { ABSENT, DONTDELETE, JsObject, type JsValue } from '../values.js';
+import { ABSENT, DONTDELETE, JsObject, READONLY, type JsValue } from '../values.js';
 import type { CompileContext } from './context.js';
 import { resolveName } from './scope.js';
 import { putMember } from '../access.js';
@@ -56,7 +56,19 @@ export function globalGet(realm: Realm, name: string, orUndefined: boolean): JsV
 
 export function globalSet(realm: Realm, name: string, v: JsValue): void {
   const g = realm.global;
-  if (!g.props.has(name)) {
+  // The common case, an existing global variable: [[Put]] on an own property. A property
+  // with attributes (a `var` is DontDelete) is found by its attributes alone.
+  const props = g.props;
+  const attrs = g.flags === null ? undefined : g.flags.get(name);
+  if (attrs !== undefined) {
+    if ((attrs & READONLY) === 0) props.set(name, v);
+    return;
+  }
+  if (props.has(name)) {
+    props.set(name, v);
+    return;
+  }
+  if (!g.hasOwn(name)) {
     const item = globalMemberOwner(realm, name);
     if (item !== undefined) {
       comPut(item, name, [], v);

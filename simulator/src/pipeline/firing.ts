@@ -12,7 +12,7 @@ import type { ScriptErrorReport } from '../report/types';
 import { appendedCall, type CallArgument } from './callText';
 import { reportScriptError } from './errorLog';
 import type { ScriptFile } from './scriptFile';
-import { addParsed, COMPILATION_ERROR_SOURCES, createEngine, firstSyntaxError, parseScript, type HostedEngine } from './scriptLanguage';
+import { addParsed, COMPILATION_ERROR_SOURCES, createEngine, firstSyntaxError, parseScript, type HostedEngine, type ParsedScript, type ScriptLanguage } from './scriptLanguage';
 
 /** What stays the same for every firing of a run. */
 export interface ScriptHost {
@@ -51,7 +51,7 @@ export function fire(host: ScriptHost, firing: Firing): FiringOutcome {
   const script = host.script;
   const callText = appendedCall(script.language, firing.procedure, firing.args);
   const callUnit = `${script.path} (appended call)`;
-  const call = parseScript(script.language, callText, callUnit);
+  const call = parsedCall(script.language, callText, callUnit);
   const callError = firstSyntaxError(call);
   if (callError) {
     // A value the server embedded badly breaks the whole text: nothing runs, not even top-level code.
@@ -79,6 +79,25 @@ export function fire(host: ScriptHost, firing: Firing): FiringOutcome {
     closeQuietly(engine);
     host.afterFiring();
   }
+}
+
+/**
+ * Parsed appended calls, reused: a run fires the same few calls over and over (every message of
+ * a replay calls `OnAcceptMessage(HMAILSERVER_CLIENT, HMAILSERVER_MESSAGE)`), and engines share a
+ * parse as they share the script's. Bounded, since string arguments make some calls unique.
+ */
+const callCache = new Map<string, ParsedScript>();
+const CALL_CACHE_SIZE = 256;
+
+function parsedCall(language: ScriptLanguage, text: string, unit: string): ParsedScript {
+  const key = `${language}\0${unit}\0${text}`;
+  let parsed = callCache.get(key);
+  if (!parsed) {
+    parsed = parseScript(language, text, unit);
+    if (callCache.size >= CALL_CACHE_SIZE) callCache.delete(callCache.keys().next().value!);
+    callCache.set(key, parsed);
+  }
+  return parsed;
 }
 
 /** An error in a Class_Terminate while the engine closes is not reported by the server either. */

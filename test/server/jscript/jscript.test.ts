@@ -242,6 +242,18 @@ describe('JScript outline, folding and definition', () => {
     assert.deepEqual(folds.map((f) => [f.startLine, f.endLine, f.kind ?? '']).sort(), [[0, 1, 'comment'], [3, 4, ''], [6, 7, '']]);
   });
 
+  it('gives every symbol a range that contains its name, prototype methods included (VS Code rejects the outline otherwise)', async () => {
+    const uri = jsUri('outline-example');
+    await openJs(client, uri, readFileSync(path.join(repoRoot, 'examples', 'EventHandlers.js'), 'utf8'));
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    const all: DocumentSymbol[] = [];
+    const collect = (list: DocumentSymbol[]) => list.forEach((d) => { all.push(d); collect(d.children ?? []); });
+    collect(symbols);
+    assert.ok(all.some((d) => d.name === 'words'), JSON.stringify(all.map((d) => d.name)));
+    for (const d of all) assert.ok(before(d.range.start, d.selectionRange.start) && before(d.selectionRange.end, d.range.end), `${d.name}: ${JSON.stringify(d)}`);
+  });
+
   it('goes to the declaration of a function the script calls', async () => {
     const uri = jsUri('definition');
     await openJs(client, uri, script);

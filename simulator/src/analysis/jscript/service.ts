@@ -468,13 +468,17 @@ export class JScriptService {
       const name = item.nameSpan ?? span;
       const children = depth < 3 ? inOrder(piece, item.childItems, depth + 1) : [];
       const isHandler = depth === 0 && item.kind === ts.ScriptElementKind.functionElement && this.eventsByName.has(item.text);
+      const selectionStart = piece.toOriginal(name.start);
+      const selectionEnd = piece.toOriginal(name.start + name.length);
+      // `Foo.prototype.bar = function …`: TypeScript's span is the function, its name lies before it;
+      // a symbol's range must contain its name (VS Code rejects the whole outline otherwise).
       return {
         name: item.text,
         kind: isHandler ? 'event' : item.kind,
-        start: piece.toOriginal(span.start),
-        end: piece.toOriginal(span.start + span.length),
-        selectionStart: piece.toOriginal(name.start),
-        selectionEnd: piece.toOriginal(name.start + name.length),
+        start: Math.min(piece.toOriginal(span.start), selectionStart),
+        end: Math.max(piece.toOriginal(span.start + span.length), selectionEnd),
+        selectionStart,
+        selectionEnd,
         children,
       };
     };

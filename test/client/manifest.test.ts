@@ -124,6 +124,15 @@ describe('manifest: languages, files, activation, trust', () => {
     assert.ok(pkg.repository?.url, 'vsce needs repository to package without asking');
   });
 
+  it('lets breakpoints be set, and the hmailserver debugger be offered, in both languages', () => {
+    const breakpoints = (contributes.breakpoints as { language: string }[]).map((b) => b.language);
+    const debuggerLanguages = (contributes.debuggers as { type: string; languages: string[] }[]).find((d) => d.type === 'hmailserver')!.languages;
+    for (const language of LANGUAGES) {
+      assert.ok(breakpoints.includes(language), `no breakpoints in ${language}`);
+      assert.ok(debuggerLanguages.includes(language), `debugger not offered for ${language}`);
+    }
+  });
+
   it('activates on both languages and on scenario files; pins the engine and @types/vscode', () => {
     for (const e of [`onLanguage:${VBSCRIPT}`, `onLanguage:${JSCRIPT}`, 'workspaceContains:**/*.scenario.json']) {
       assert.ok(pkg.activationEvents.includes(e), e);

@@ -297,7 +297,9 @@ async function openFile(relative: string, p = page()): Promise<void> {
     await p.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
     await p.keyboard.press('Backspace'); // drop the '>' of the command palette: Go to File
     await p.keyboard.type(relative, { delay: 10 });
-    await p.locator('.quick-input-widget .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 15_000 });
+    // The list filters asynchronously: wait until the file is the first row (a partly typed
+    // name lists EventHandlers.js above EventHandlers.vbs once the .js was opened last).
+    await until(`${base} first in Go to File`, async () => (await p.locator('.quick-input-widget .monaco-list-row').first().innerText().catch(() => '')).includes(base), 15_000, 200);
     await p.keyboard.press('Enter');
     await p.locator('.tab.active', { hasText: base }).first().waitFor({ timeout: 15_000 });
   }, () => escape(p));
@@ -527,21 +529,24 @@ check('3c. in EventHandlers.js, an ES5 built-in the server lacks shows hms-js-es
   const text = flat(await row.innerText());
   assert.match(text, /trim/, text);
   log(`problem: ${text}`);
+  // reveal it in the editor (focus leaves the Problems view, as in check 2), then hide the panel
+  await row.click();
   await page().keyboard.press('Control+Shift+M');
   await openFile('EventHandlers.js');
   await revert();
   await resetEditors();
 });
 
-check('4. the "Run scenario" CodeLens runs a scenario and shows its outcome', async () => {
+/** Clicks "Run scenario" above the handler on `line` of `file`, picks `scenario` and waits for its outcome. */
+async function runsScenarioFromLens(file: string, firstLine: string, line: number, handler: string, scenario: string, screenshots: boolean): Promise<void> {
   restoreWorkspace();
   await clearNotifications();
-  await openFile('EventHandlers.vbs');
+  await openFile(file);
   const ed = editor();
-  await ed.locator('.view-line', { hasText: 'Option Explicit' }).first().waitFor({ timeout: 30_000 });
+  await ed.locator('.view-line', { hasText: firstLine }).first().waitFor({ timeout: 30_000 });
   await ed.click();
-  await gotoLine(75);
-  const sub = ed.locator('.view-line', { hasText: 'Sub OnAcceptMessage(' }).first();
+  await gotoLine(line);
+  const sub = ed.locator('.view-line', { hasText: handler }).first();
   await sub.waitFor({ timeout: 10_000 });
   const lenses = page().locator('.codelens-decoration a', { hasText: 'Run scenario' });
   // lenses come from the extension host once it is up; the lens above OnAcceptMessage is the one just above its line
@@ -555,19 +560,53 @@ check('4. the "Run scenario" CodeLens runs a scenario and shows its outcome', as
       }
       return undefined;
     }, 45_000, 500);
-  }, async () => { await gotoLine(1); await gotoLine(75); });
-  await shot(page(), 'codelens.png');
+  }, async () => { await gotoLine(1); await gotoLine(line); });
+  if (screenshots) await shot(page(), 'codelens.png');
   await lens.click();
-  const pick = page().locator('.quick-input-widget .monaco-list-row', { hasText: 'A clean newsletter is accepted and tagged' }).first();
+  const pick = page().locator('.quick-input-widget .monaco-list-row', { hasText: scenario }).first();
   await pick.waitFor({ timeout: 20_000 });
   await pick.click();
   const toast = page().locator('.notification-toast', { hasText: 'accepted — 250 Queued' }).first();
   await toast.waitFor({ timeout: 60_000 });
   log(`outcome: ${flat(await toast.innerText())}`);
-  await shot(page(), 'run-scenario.png');
+  if (screenshots) await shot(page(), 'run-scenario.png');
   await clearNotifications();
   await resetEditors();
+}
+
+check('4. the "Run scenario" CodeLens runs a scenario and shows its outcome', async () => {
+  await runsScenarioFromLens('EventHandlers.vbs', 'Option Explicit', 75, 'Sub OnAcceptMessage(', 'A clean newsletter is accepted and tagged', true);
 });
+
+check('4b. the CodeLens above a JScript handler runs its JScript scenario', async () => {
+  await runsScenarioFromLens('EventHandlers.js', 'the JScript twin', 60, 'function OnAcceptMessage(', 'A clean newsletter is accepted and tagged (JScript)', false);
+});
+
+/** Stopped in OnAcceptMessage: the frame is in the Call Stack, the editor shows the line, oMessage expands in Variables. */
+async function expectsStopInOnAcceptMessage(p: Page, screenshot?: string): Promise<void> {
+  const frame = p.locator('.debug-call-stack .monaco-list-row', { hasText: 'OnAcceptMessage' }).first();
+  await frame.waitFor({ timeout: 15_000 });
+  log(`paused in: ${flat(await frame.innerText())}`);
+  // the editor shows the stopped line
+  await p.locator('.editor-instance .monaco-editor .debug-top-stack-frame-line, .editor-instance .monaco-editor .codicon-debug-stackframe').first().waitFor({ state: 'attached', timeout: 15_000 });
+  // Variables refresh asynchronously after a stop: wait for oMessage, expand it, wait for its children
+  const vars = p.locator('.debug-variables .monaco-list-row');
+  const oMessage = vars.filter({ hasText: /^\s*oMessage\b/ }).first();
+  await retry('expand oMessage', 4, async () => {
+    await oMessage.waitFor({ timeout: 20_000 });
+    const before = await vars.count();
+    if ((await oMessage.locator('.monaco-tl-twistie.collapsed').count()) > 0) {
+      await oMessage.locator('.monaco-tl-twistie').first().click();
+    }
+    await until('oMessage children', async () => {
+      const texts = (await vars.allInnerTexts()).map(flat);
+      return (await vars.count()) > before && texts.some((t) => /^(Subject|FromAddress|HeaderValue|Body|Headers|Recipients)\b/.test(t));
+    }, 10_000, 300);
+  }, async () => { await sleep(500); });
+  const texts = (await vars.allInnerTexts()).map(flat);
+  log(`variables: ${texts.slice(0, 12).join(' | ')}`);
+  if (screenshot) await shot(p, screenshot);
+}
 
 check('5. F5 on a scenario stops at a breakpoint in OnAcceptMessage; oMessage expands', async () => {
   restoreWorkspace();
@@ -615,30 +654,36 @@ check('5. F5 on a scenario stops at a breakpoint in OnAcceptMessage; oMessage ex
     await openFile('scenarios/newsletter-accepted.scenario.json');
     await palette('hMailServer: Debug scenario');
   });
-  const frame = p.locator('.debug-call-stack .monaco-list-row', { hasText: 'OnAcceptMessage' }).first();
-  await frame.waitFor({ timeout: 15_000 });
-  log(`paused in: ${flat(await frame.innerText())}`);
-  // the editor shows the stopped line
-  await p.locator('.editor-instance .monaco-editor .debug-top-stack-frame-line, .editor-instance .monaco-editor .codicon-debug-stackframe').first().waitFor({ state: 'attached', timeout: 15_000 });
-  // Variables refresh asynchronously after a stop: wait for oMessage, expand it, wait for its children
-  const vars = p.locator('.debug-variables .monaco-list-row');
-  const oMessage = vars.filter({ hasText: /^\s*oMessage\b/ }).first();
-  await retry('expand oMessage', 4, async () => {
-    await oMessage.waitFor({ timeout: 20_000 });
-    const before = await vars.count();
-    if ((await oMessage.locator('.monaco-tl-twistie.collapsed').count()) > 0) {
-      await oMessage.locator('.monaco-tl-twistie').first().click();
-    }
-    await until('oMessage children', async () => {
-      const texts = (await vars.allInnerTexts()).map(flat);
-      return (await vars.count()) > before && texts.some((t) => /^(Subject|FromAddress|HeaderValue|Body|Headers|Recipients)\b/.test(t));
-    }, 10_000, 300);
-  }, async () => { await sleep(500); });
-  const texts = (await vars.allInnerTexts()).map(flat);
-  log(`variables: ${texts.slice(0, 12).join(' | ')}`);
-  await shot(p, 'debug-paused.png');
+  await expectsStopInOnAcceptMessage(p, 'debug-paused.png');
   await p.keyboard.press('Shift+F5');
   await p.locator('.debug-toolbar').first().waitFor({ state: 'hidden', timeout: 30_000 });
+  await resetEditors();
+}, 120_000);
+
+check('5b. a JScript scenario stops at a breakpoint in EventHandlers.js; oMessage expands', async () => {
+  restoreWorkspace();
+  const p = page();
+  await openFile('EventHandlers.js');
+  const ed = editor();
+  await ed.locator('.view-line', { hasText: 'the JScript twin' }).first().waitFor({ timeout: 30_000 });
+  await ed.click();
+  await gotoLine(60);
+  await ed.locator('.view-line', { hasText: 'scorer.addText(oMessage.Subject);' }).first().waitFor({ timeout: 10_000 });
+  await p.keyboard.press('F9');
+  await ed.locator('.codicon-debug-breakpoint').first().waitFor({ state: 'attached', timeout: 10_000 });
+  await openFile('scenarios/jscript/newsletter-accepted.scenario.json');
+  await editor().click();
+  await palette('hMailServer: Debug scenario');
+  const toolbar = p.locator('.debug-toolbar').first();
+  await toolbar.waitFor({ state: 'visible', timeout: 45_000 });
+  await p.locator('.pane-header', { hasText: 'Call Stack' }).filter({ hasText: /Paused on breakpoint/i }).first().waitFor({ timeout: 45_000 });
+  await expectsStopInOnAcceptMessage(p);
+  await p.keyboard.press('Shift+F5');
+  await toolbar.waitFor({ state: 'hidden', timeout: 30_000 });
+  // the breakpoint goes with the editor's state: remove it for the later checks
+  await openFile('EventHandlers.js');
+  await gotoLine(60);
+  await p.keyboard.press('F9');
   await resetEditors();
 }, 120_000);
 

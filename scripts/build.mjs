@@ -44,7 +44,14 @@ const consumers = [
  * (`Integer(5)`, a `ComObject`) is the worker engine's own.
  */
 const engineModules = new Map(
-  ['runtime/engine/scriptEngine.ts', 'runtime/debug/engineDebugger.ts', 'runtime/debug/protocol.ts', 'runtime/debug/workerMessages.ts'].map((m) => [
+  [
+    'runtime/engine/scriptEngine.ts',
+    'runtime/debug/engineDebugger.ts',
+    'runtime/jscript/engine.ts',
+    'runtime/jscript/debug/jsDebugger.ts',
+    'runtime/debug/protocol.ts',
+    'runtime/debug/workerMessages.ts',
+  ].map((m) => [
     path.join(root, 'simulator', 'src', m),
     './simulator.js',
   ]),

@@ -105,3 +105,45 @@ test('stop on entry, set a breakpoint while stopped, continue to it', async () =
   await session.continue();
   await exited;
 });
+
+test('a JScript session (by the .js file name): breakpoint, stack, evaluate, step, finish', async () => {
+  const session = new DebugWorkerSession({
+    source: 'function greet(name) {\n  var msg = "Hello " + name;\n  Echo(msg);\n}\ngreet("Ann");\nEcho("done");',
+    fileName: 'w.js',
+    setupModule,
+    breakpoints: [{ fileName: 'w.js', lines: [3] }],
+  });
+  const output: string[] = [];
+  session.on('output', (t) => output.push(t));
+  const [stop] = (await once(session, 'stopped')) as [StopEvent];
+  assert.deepEqual([stop.reason, stop.location.line], ['breakpoint', 3]);
+  const stack = await session.stackTrace();
+  assert.deepEqual(stack.map((f) => [f.name, f.location?.line]), [['greet', 3], ['(global code)', 5]]);
+  const r = await session.evaluate('msg.length', 0);
+  assert.ok(r.ok && r.value.value === '9', JSON.stringify(r));
+  const stopped = once(session, 'stopped');
+  await session.stepOut();
+  const [next] = (await stopped) as [StopEvent];
+  assert.deepEqual([next.reason, next.location.line], ['step', 6]);
+  const exited = once(session, 'exited');
+  await session.continue();
+  const [end] = await exited;
+  assert.equal(end.error, undefined);
+  assert.deepEqual(output, ['Hello Ann', 'done']);
+});
+
+test('a JScript session: pause an empty while (true) {} inside try, then end the session', async () => {
+  const session = new DebugWorkerSession({ source: 'Echo("start");\ntry {\n  while (true) {}\n} catch (e) {\n  Echo("caught");\n}', fileName: 'loop.js', setupModule });
+  const output: string[] = [];
+  session.on('output', (t) => output.push(t));
+  await once(session, 'output');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const stopped = once(session, 'stopped');
+  await session.pause();
+  const [stop] = (await stopped) as [StopEvent];
+  assert.deepEqual([stop.reason, stop.location.line], ['pause', 3]);
+  const exited = once(session, 'exited');
+  await session.terminate();
+  await exited;
+  assert.deepEqual(output, ['start']);
+});

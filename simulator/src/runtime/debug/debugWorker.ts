@@ -10,8 +10,10 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { ScriptEngine, ScriptError } from '../engine/scriptEngine.js';
+import { JScriptEngine } from '../jscript/engine.js';
+import { JsEngineDebugger } from '../jscript/debug/jsDebugger.js';
 import { EngineDebugger } from './engineDebugger.js';
-import { ScriptAborted, type ResumeCommand, type StoppedScript } from './protocol.js';
+import { ScriptAborted, type ResumeCommand, type ScriptDebugger, type StoppedScript, type StopEvent } from './protocol.js';
 import { ATTENTION, WAKE, type DebugEvent, type DebugRequest, type DebugWorkerData, type WorkerSetup } from './workerMessages.js';
 
 const data = workerData as DebugWorkerData;
@@ -30,7 +32,7 @@ function respond(id: number, fn: () => unknown): void {
   }
 }
 
-let debuggerRef: EngineDebugger | null = null;
+let debuggerRef: ScriptDebugger | null = null;
 
 /** Requests that make sense while running: breakpoints and pause. Returns the others. */
 function handleRunningRequest(req: DebugRequest): boolean {
@@ -92,9 +94,23 @@ function whileStopped(script: StoppedScript): ResumeCommand {
   }
 }
 
-async function main(): Promise<void> {
+/** The engine and its debugger for the session's language (given, or by the file name: `.js` is JScript). */
+function createEngine(onStop: (event: StopEvent, script: StoppedScript) => ResumeCommand | 'abort'): { engine: ScriptEngine | JScriptEngine; dbg: ScriptDebugger } {
+  const options = { attention: shared, poll };
+  if ((data.language ?? (/\.js$/i.test(data.fileName) ? 'jscript' : 'vbscript')) === 'jscript') {
+    const engine = new JScriptEngine(data.engineOptions);
+    return { engine, dbg: new JsEngineDebugger(engine, onStop, options) };
+  }
   const engine = new ScriptEngine(data.engineOptions);
+  return { engine, dbg: new EngineDebugger(engine, onStop, options) };
+}
+
+async function main(): Promise<void> {
   const output = (text: string) => post({ type: 'output', text });
+  const { engine, dbg } = createEngine((event, script) => {
+    post({ type: 'stopped', event });
+    return whileStopped(script);
+  });
   if (data.setupModule) {
     // CommonJS first: the bundle is CommonJS, and tests load TypeScript through tsx's require hook.
     type SetupModule = { setup?: WorkerSetup; default?: { setup?: WorkerSetup } };
@@ -102,14 +118,6 @@ async function main(): Promise<void> {
     const setup = mod.setup ?? mod.default?.setup;
     if (setup) await setup(engine, output);
   }
-  const dbg = new EngineDebugger(
-    engine,
-    (event, script) => {
-      post({ type: 'stopped', event });
-      return whileStopped(script);
-    },
-    { attention: shared, poll },
-  );
   debuggerRef = dbg;
   for (const b of data.breakpoints) dbg.setBreakpoints(b.fileName, b.lines);
   // Stop on entry: a pause requested before the first statement stops at it.

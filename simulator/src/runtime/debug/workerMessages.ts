@@ -14,6 +14,8 @@ export const SHARED_INTS = 2;
 export interface DebugWorkerData {
   source: string;
   fileName: string;
+  /** The script's language; by default from `fileName` (`.js` is JScript, anything else VBScript). */
+  language?: 'vbscript' | 'jscript';
   /** Module (absolute path or file URL) exporting `setup(engine, output)`, to add host objects in the worker. */
   setupModule?: string;
   /** A procedure to call after the top-level code, with JSON-serialisable arguments. */
@@ -42,4 +44,7 @@ export type DebugEvent =
   | { type: 'exited'; error?: { number: number; description: string; source: string; fileName: string; line: number; column: number } | { message: string } };
 
 /** What a setup module exports to prepare the engine in the worker. */
-export type WorkerSetup = (engine: import('../engine/scriptEngine.js').ScriptEngine, output: (text: string) => void) => void | Promise<void>;
+export type WorkerSetup = (
+  engine: import('../engine/scriptEngine.js').ScriptEngine | import('../jscript/engine.js').JScriptEngine,
+  output: (text: string) => void,
+) => void | Promise<void>;

@@ -189,8 +189,6 @@ export class DebugRun {
   private onStop(event: StopEvent, makeView: () => ScriptStopView): ResumeCommand | 'abort' {
     // The call the server appends is not the user's code: go on into the handler instead.
     if (event.location.fileName === this.firing.callUnit) return event.reason === 'exception' ? 'continue' : 'stepIn';
-    // A breakpoint in code the debug console runs while stopped (`Twice(2)`): the console's call runs through.
-    if (this.stopped) return 'continue';
     const { reason, description, text } = this.reasonOf(event);
     this.entryWanted = false;
     this.pauseWanted = false;

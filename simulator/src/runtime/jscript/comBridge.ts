@@ -15,7 +15,6 @@
  */
 import { VbsRuntimeError } from '../errors.js';
 import { isComObject, memberNotFound, type VbsObject } from '../objects/comObject.js';
-import { JsObjectProxy } from '../objects/hostBridge.js';
 import { VbsArray } from '../values/array.js';
 import { makeDouble, makeLong, type Value } from '../values/variant.js';
 import { toPrimitive } from './conversions.js';
@@ -57,15 +56,7 @@ export function argsToVariants(args: readonly JsValue[]): Value[] {
 
 /** Whether `name` is a method (not a property) of the object, where its declaration says so. */
 export function isComMethod(obj: VbsObject, name: string): boolean {
-  if (obj.isMethod) return obj.isMethod(name);
-  if (obj instanceof JsObjectProxy) {
-    const target = obj.target as Record<string, unknown>;
-    const key = name.toLowerCase();
-    for (let o: object | null = target; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
-      for (const own of Object.getOwnPropertyNames(o)) if (own.toLowerCase() === key) return typeof target[own] === 'function';
-    }
-  }
-  return false;
+  return obj.isMethod?.(name) ?? false;
 }
 
 /** `o.name` on a COM object. */

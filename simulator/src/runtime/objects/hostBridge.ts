@@ -249,6 +249,11 @@ export class JsObjectProxy implements VbsObject {
     return this.resolve(name) !== undefined;
   }
 
+  isMethod(name: string): boolean {
+    const actual = this.resolve(name);
+    return actual !== undefined && typeof (this.target as Record<string, unknown>)[actual] === 'function';
+  }
+
   enumerate(): Iterable<Value> {
     const it = (this.target as { [Symbol.iterator]?: () => Iterator<unknown> })[Symbol.iterator];
     if (typeof it !== 'function') return memberNotFound('_NewEnum');

@@ -5,7 +5,7 @@
  * now (evaluated without side effects): an hMailServer object's members as the API declares
  * them for the run's version, a script object's properties (its prototypes' included).
  */
-import { ES3_KEYWORDS, getInterface, isComObject, JsObject, membersOf, type JsValue, type ServerVersion } from '../index';
+import { JSCRIPT_KEYWORDS, getInterface, isComObject, JsObject, membersOf, type JsValue, type ServerVersion } from '../index';
 import type { CompletionTarget } from './workerProtocol';
 
 export interface CompletionScope {
@@ -82,6 +82,6 @@ export function jsCompletions(text: string, column: number, version: ServerVersi
     seen.add(name);
     out.push({ label: name, type: kindOf(value) });
   }
-  for (const keyword of ES3_KEYWORDS) if (!seen.has(keyword)) out.push({ label: keyword, type: 'keyword' });
+  for (const keyword of JSCRIPT_KEYWORDS) if (!seen.has(keyword)) out.push({ label: keyword, type: 'keyword' });
   return at(out);
 }

@@ -43,7 +43,7 @@ export function es3LibPlugin(root) {
  */
 export function jscriptServiceBuild(root) {
   const fromEditor = new Map(
-    ['simulator/src/editor.ts', 'simulator/src/analysis/jscript/es5Builtins.ts', 'simulator/src/syntax/lineIndex.ts'].map((m) => [path.join(root, m), './editor.js']),
+    ['simulator/src/editor.ts', 'simulator/src/analysis/jscript/es5Builtins.ts', 'simulator/src/syntax/lineIndex.ts', 'simulator/src/syntax/jscript/keywords.ts'].map((m) => [path.join(root, m), './editor.js']),
   );
   const shareEditor = {
     name: 'share-editor',

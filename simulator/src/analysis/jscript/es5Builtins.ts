@@ -137,10 +137,3 @@ export function es5BuiltinMessage(b: Es5Builtin): string {
   const tail = b.instead ? ` Use ${b.instead} instead.` : '';
   return `jscript.dll (ES3) has no ${b.display}: it fails on the server.${tail}`;
 }
-
-/** Reserved words and keywords of ES3 JScript (completion keeps only these). */
-export const ES3_KEYWORDS: readonly string[] = [
-  'break', 'case', 'catch', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'false', 'finally', 'for',
-  'function', 'if', 'in', 'instanceof', 'new', 'null', 'return', 'switch', 'this', 'throw', 'true', 'try',
-  'typeof', 'var', 'void', 'while', 'with',
-];

@@ -11,7 +11,8 @@
  *   Not exported here.
  */
 export { generateApiDeclarations, jscriptHostData, tsTypeOf, type JScriptHostData, type JsEventInfo, type JsEventParam, type JsMemberFacts } from './declarations';
-export { ES5_BUILTINS, ES3_KEYWORDS, es5BuiltinMessage, type Es5Builtin, type Es5Receiver } from './es5Builtins';
+export { JSCRIPT_KEYWORDS } from '../../syntax/jscript/keywords';
+export { ES5_BUILTINS, es5BuiltinMessage, type Es5Builtin, type Es5Receiver } from './es5Builtins';
 export { JS_RULES, encodingFindings, handlerFindings, jscriptRuleDiagnostics, type JsComment, type JsFinding, type JsFunctionInfo, type JsRule } from './rules';
 export { jsEventOf, jscriptResultValueHints, resultFindings, type JsResultHint } from './result';
 export type { JsNamedItemUse, JsResultAssignment, JsResultFacts } from './resultFacts';

@@ -22,7 +22,7 @@ import ts from 'typescript';
 import { parseJScript } from '../../syntax/jscript/parser';
 import type { SyntaxDiagnostic } from '../../syntax/parseResult';
 import type { JScriptHostData, JsEventInfo } from './declarations';
-import { ES3_KEYWORDS } from './es5Builtins';
+import { JSCRIPT_KEYWORDS } from '../../syntax/jscript/keywords';
 import { findingsOf } from './findings';
 import { resultFactsOf, type JsResultFacts } from './resultFacts';
 import type { JsFinding, JsFunctionInfo } from './rules';
@@ -47,7 +47,7 @@ const OPTIONS: ts.CompilerOptions = {
 };
 
 
-const KEYWORDS = new Set(ES3_KEYWORDS);
+const KEYWORDS = new Set(JSCRIPT_KEYWORDS);
 /** Completions TypeScript offers that jscript.dll does not have. */
 const HIDDEN = new Set(['globalThis']);
 
@@ -616,7 +616,7 @@ export class JScriptService {
 
 /** ES3's reserved words (7.5.1–7.5.3): no JScript name. */
 const RESERVED = new Set([
-  ...ES3_KEYWORDS,
+  ...JSCRIPT_KEYWORDS,
   ...'abstract boolean byte char class const double enum export extends final float goto implements import int interface long native package private protected public short static super synchronized throws transient volatile'.split(' '),
 ]);
 

@@ -2,6 +2,8 @@
  * jscript.dll's compile errors: the numbers and texts it reports (hMailServer logs them and
  * refuses to run the script), and how acorn's messages map onto them.
  */
+import { JSCRIPT_KEYWORDS } from './keywords';
+
 export const JS_COMPILE_ERRORS: Record<number, string> = {
   1002: 'Syntax error',
   1003: "Expected ':'",
@@ -74,12 +76,7 @@ export function jscriptErrorFor(acornMessage: string): number {
  * Words jscript.dll refuses as names — after a dot and as object keys too (`o.default`,
  * `{ class: 1 }` are errors there, which is why ES3-era code writes `o["default"]`).
  */
-const RESERVED = new Set(
-  (
-    'break case catch continue debugger default delete do else false finally for function if in instanceof new null return ' +
-    'switch this throw true try typeof var void while with class const enum export extends import super'
-  ).split(' '),
-);
+const RESERVED = new Set([...JSCRIPT_KEYWORDS, ...'class const enum export extends import super'.split(' ')]);
 
 export function isReservedWord(name: string): boolean {
   return RESERVED.has(name);

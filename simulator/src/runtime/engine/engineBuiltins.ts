@@ -8,7 +8,7 @@ import { Severity, type SyntaxDiagnostic } from '../../syntax/parseResult.js';
 import { raise, RuntimeError, VbsRuntimeError } from '../errors.js';
 import type { Frame, SourceUnit } from '../frame.js';
 import type { Runtime } from '../interpreter.js';
-import { isComObject, memberNotFound, type VbsObject } from '../objects/comObject.js';
+import { CallableObject, isComObject, memberNotFound } from '../objects/comObject.js';
 import { toVariant } from '../objects/hostBridge.js';
 import type { ProgIdRegistry } from '../objects/progIds.js';
 import { UserProcedure } from '../procedures.js';
@@ -53,33 +53,19 @@ export function executeGlobal(services: EngineServices, code: string, fileName =
 }
 
 /** `GetRef("Name")`: an object whose default member calls the procedure. */
-export class ProcedureReference implements VbsObject {
-  readonly isVbsObject = true as const;
-  readonly typeName = 'Object';
+export class ProcedureReference extends CallableObject {
   constructor(
     readonly procedure: UserProcedure,
     private readonly rt: Runtime,
-  ) {}
+  ) {
+    super();
+  }
   getDefault(args: Value[]): Value {
     return this.rt.callProcedure(this.procedure, null, args, this.rt.currentFrame);
   }
-  getProperty(name: string): Value {
-    return memberNotFound(name);
-  }
-  callMethod(name: string): Value {
-    return memberNotFound(name);
-  }
-  setProperty(name: string): void {
-    memberNotFound(name);
-  }
-  setDefault(): void {
+  override setDefault(): void {
     memberNotFound('GetRef');
   }
-  hasMember(): boolean {
-    return false;
-  }
-  addRef(): void {}
-  release(): void {}
 }
 
 function optionalString(args: Value[], i: number): string | undefined {

@@ -280,4 +280,31 @@ class NothingReference implements VbsObject {
   release(): void {}
 }
 
+/**
+ * An object whose only member is its default one: `ref(args)` calls something (a `GetRef`
+ * procedure, a host function handed over as a value). Every named member is error 438.
+ */
+export abstract class CallableObject implements VbsObject {
+  readonly isVbsObject = true as const;
+  readonly typeName: string = 'Object';
+  abstract getDefault(args: Value[]): Value;
+  getProperty(name: string): Value {
+    return memberNotFound(name);
+  }
+  callMethod(name: string): Value {
+    return memberNotFound(name);
+  }
+  setProperty(name: string): void {
+    memberNotFound(name);
+  }
+  setDefault(): void {
+    noDefaultMember();
+  }
+  hasMember(): boolean {
+    return false;
+  }
+  addRef(): void {}
+  release(): void {}
+}
+
 export const Nothing: VbsObject = Object.freeze(new NothingReference());

@@ -23,7 +23,7 @@ import {
   isVbsArray,
   type Value,
 } from '../values/variant.js';
-import { HostError, isComObject, memberNotFound, noDefaultMember, Nothing, type VbsObject } from './comObject.js';
+import { CallableObject, HostError, isComObject, memberNotFound, noDefaultMember, Nothing, type VbsObject } from './comObject.js';
 import { indexValue } from './classInstance.js';
 
 // ---------------------------------------------------------------- typed wrappers
@@ -274,32 +274,14 @@ export class JsObjectProxy implements VbsObject {
 }
 
 /** A JS function handed over as a value: calling it (its default member) calls the function. */
-export class JsFunctionObject implements VbsObject {
-  readonly isVbsObject = true as const;
-  readonly typeName = 'Object';
-
-  constructor(readonly fn: (...a: unknown[]) => unknown) {}
+export class JsFunctionObject extends CallableObject {
+  constructor(readonly fn: (...a: unknown[]) => unknown) {
+    super();
+  }
 
   getDefault(args: Value[]): Value {
     return toVariant(callHost(() => this.fn(...args.map(fromVariant))));
   }
-  getProperty(name: string): Value {
-    return memberNotFound(name);
-  }
-  callMethod(name: string): Value {
-    return memberNotFound(name);
-  }
-  setProperty(name: string): void {
-    memberNotFound(name);
-  }
-  setDefault(): void {
-    noDefaultMember();
-  }
-  hasMember(): boolean {
-    return false;
-  }
-  addRef(): void {}
-  release(): void {}
 }
 
 /** A host procedure from a JS function: arguments and result converted at the boundary. */

@@ -32,13 +32,21 @@ export function parseRuleSeverity(value: unknown): RuleSeverity | undefined {
 }
 
 /** `' hms-disable-next-line hms-wscript, hms-module-cache` → line → codes (empty set: every rule). */
-export function suppressions(comments: readonly Comment[]): Map<number, Set<string> | 'all'> {
-  const out = new Map<number, Set<string> | 'all'>();
+/** Codes suppressed per 0-based line (`'all'`: every rule). */
+export type Suppressions = Map<number, Set<string> | 'all'>;
+
+/**
+ * `hms-disable-next-line code…` / `hms-disable-line` comments, in either language: the comment's
+ * text (without `'`, `//` or the block's `*\/`) and its 0-based line.
+ */
+export function suppressionsOf(comments: Iterable<{ text: string; line: number }>): Suppressions {
+  const out: Suppressions = new Map();
   for (const c of comments) {
     const m = /^\s*hms-disable-(next-line|line)\b(.*)$/i.exec(c.text);
     if (!m) continue;
-    const line = c.range.start.line + (m[1].toLowerCase() === 'next-line' ? 1 : 0);
+    const line = c.line + (m[1].toLowerCase() === 'next-line' ? 1 : 0);
     const codes = m[2]
+      .replace(/\*\/\s*$/, '')
       .split(/[\s,]+/)
       .map((s) => s.trim().toLowerCase())
       .filter((s) => s.length > 0 && !s.startsWith("'"));
@@ -47,6 +55,37 @@ export function suppressions(comments: readonly Comment[]): Map<number, Set<stri
     else out.set(line, new Set([...(existing ?? []), ...codes]));
   }
   return out;
+}
+
+export function suppressions(comments: readonly Comment[]): Suppressions {
+  return suppressionsOf(comments.map((c) => ({ text: c.text, line: c.range.start.line })));
+}
+
+/**
+ * A rule's finding as a diagnostic, or undefined when the rule is switched off or the line
+ * suppresses it — the one place both languages turn findings into diagnostics.
+ */
+export function ruleDiagnostic(
+  rule: { code: string; defaultSeverity: RuleSeverity },
+  f: { message: string; start: number; end: number; fixes?: Fix[]; unnecessary?: boolean },
+  line: number,
+  severities: Readonly<Record<string, RuleSeverity>>,
+  suppressed: Suppressions,
+): AnalysisDiagnostic | undefined {
+  const setting = severities[rule.code] ?? rule.defaultSeverity;
+  if (setting === 'off') return undefined;
+  const s = suppressed.get(line);
+  if (s === 'all' || s?.has(rule.code)) return undefined;
+  return {
+    code: rule.code,
+    severity: SEVERITY[setting],
+    message: f.message,
+    start: f.start,
+    end: f.end,
+    source: 'hmailserver',
+    fixes: f.fixes ?? [],
+    unnecessary: f.unnecessary === true,
+  };
 }
 
 export function compileDiagnostics(parse: ParseResult): AnalysisDiagnostic[] {
@@ -74,24 +113,12 @@ export function ruleDiagnostics(
   const suppressed = suppressions(base.parse.comments);
   const lines = base.parse.lines;
   for (const rule of RULES) {
-    const setting = severities[rule.code] ?? rule.defaultSeverity;
-    if (setting === 'off') continue;
-    const severity = SEVERITY[setting];
+    if ((severities[rule.code] ?? rule.defaultSeverity) === 'off') continue;
     const ctx: RuleContext = {
       ...base,
       report(f) {
-        const s = suppressed.get(lines.lineAt(f.start));
-        if (s === 'all' || s?.has(rule.code)) return;
-        out.push({
-          code: rule.code,
-          severity,
-          message: f.message,
-          start: f.start,
-          end: f.end,
-          source: 'hmailserver',
-          fixes: f.fixes ?? [],
-          unnecessary: f.unnecessary === true,
-        });
+        const d = ruleDiagnostic(rule, f, lines.lineAt(f.start), severities, suppressed);
+        if (d) out.push(d);
       },
     };
     rule.check(ctx);

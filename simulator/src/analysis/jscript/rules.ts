@@ -9,7 +9,7 @@
  * JScript tolerates a mismatch.
  */
 import { events, getEvent, type ServerVersion } from '../../api/index';
-import type { AnalysisDiagnostic, DiagnosticSeverity } from '../diagnostics';
+import { ruleDiagnostic, suppressionsOf, type AnalysisDiagnostic } from '../diagnostics';
 import { RULES_BY_CODE } from '../rules/index';
 import type { EncodingInfo, Fix, RuleContext, RuleSeverity } from '../rules/rule';
 import { editDistance } from '../text';
@@ -139,27 +139,6 @@ export interface JsComment {
   line: number;
 }
 
-const SEVERITY: Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
-
-/** Line → suppressed codes ('all' for every rule). */
-function suppressionsOf(comments: readonly JsComment[]): Map<number, Set<string> | 'all'> {
-  const out = new Map<number, Set<string> | 'all'>();
-  for (const c of comments) {
-    const m = /^\s*hms-disable-(next-line|line)\b(.*)$/i.exec(c.text);
-    if (!m) continue;
-    const line = c.line + (m[1].toLowerCase() === 'next-line' ? 1 : 0);
-    const codes = m[2]
-      .replace(/\*\/\s*$/, '')
-      .split(/[\s,]+/)
-      .map((s) => s.trim().toLowerCase())
-      .filter((s) => s.length > 0);
-    const existing = out.get(line);
-    if (codes.length === 0 || existing === 'all') out.set(line, 'all');
-    else out.set(line, new Set([...(existing ?? []), ...codes]));
-  }
-  return out;
-}
-
 /** Findings → diagnostics with the configured severities; switched-off and suppressed ones dropped. */
 export function jscriptRuleDiagnostics(
   findings: readonly JsFinding[],
@@ -171,21 +150,8 @@ export function jscriptRuleDiagnostics(
   const out: AnalysisDiagnostic[] = [];
   for (const f of findings) {
     const rule = RULE_BY_CODE.get(f.code);
-    if (!rule) continue;
-    const setting = severities[rule.code] ?? rule.defaultSeverity;
-    if (setting === 'off') continue;
-    const s = suppressed.get(lineAt(f.start));
-    if (s === 'all' || (s && s.has(rule.code))) continue;
-    out.push({
-      code: rule.code,
-      severity: SEVERITY[setting],
-      message: f.message,
-      start: f.start,
-      end: f.end,
-      source: 'hmailserver',
-      fixes: f.fixes ?? [],
-      unnecessary: f.unnecessary === true,
-    });
+    const d = rule && ruleDiagnostic(rule, f, lineAt(f.start), severities, suppressed);
+    if (d) out.push(d);
   }
   return out;
 }

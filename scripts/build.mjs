@@ -51,6 +51,7 @@ const engineModules = new Map(
     'runtime/jscript/debug/jsDebugger.ts',
     'runtime/debug/protocol.ts',
     'runtime/debug/workerMessages.ts',
+    'syntax/language.ts',
   ].map((m) => [
     path.join(root, 'simulator', 'src', m),
     './simulator.js',

@@ -10,6 +10,7 @@ export * from './analysis/index';
 export * from './analysis/jscript/index';
 /** For dist/jscriptService.js, which takes the modules editor.js holds from it (simulator/src/analysis/jscript/buildPlugin.mjs). */
 export { LineIndex } from './syntax/lineIndex';
+export { languageOfPath, type ScriptLanguage } from './syntax/language';
 export { builtinCatalog } from './runtime/engine/builtinCatalog';
 export {
   DEFAULT_SERVER_VERSION,

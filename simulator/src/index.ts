@@ -93,7 +93,6 @@ export { JsObject, JsArray, DONTENUM as JS_DONTENUM } from './runtime/jscript/va
 export type { JsValue } from './runtime/jscript/values';
 export { JsFunction } from './runtime/jscript/functions';
 export type { JsFrame, JsStatementInfo } from './runtime/jscript/runtime';
-export { languageOfPath } from './pipeline/scriptLanguage';
 export type { HostedEngine } from './pipeline/scriptLanguage';
 
 // ---------------------------------------------------------------- analysis and the API declaration (language server, debugger console)

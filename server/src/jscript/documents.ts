@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { JScriptService } from '../../../simulator/src/analysis/jscript/service';
-import { encodingFindings, handlerFindings, jscriptHostData, jscriptRuleDiagnostics, resultFindings, sandboxProgIdNames } from '../../../simulator/src/editor';
+import { encodingFindings, handlerFindings, jscriptHostData, jscriptRuleDiagnostics, languageOfPath, resultFindings, sandboxProgIdNames } from '../../../simulator/src/editor';
 import type { AnalysisDiagnostic, EncodingInfo, JScriptHostData } from '../../../simulator/src/editor';
 import type { ServerSettings } from '../settings';
 import { syntaxDiagnostic, ruleDiagnostic } from './diagnostics';
@@ -17,7 +17,7 @@ export const JSCRIPT_LANGUAGE_ID = 'hmailserver-jscript';
 export function isJScriptDocument(doc: Pick<TextDocument, 'languageId' | 'uri'>): boolean {
   if (doc.languageId === JSCRIPT_LANGUAGE_ID || doc.languageId === 'javascript' || doc.languageId === 'jscript') return true;
   if (doc.languageId === 'hmailserver-vbscript' || doc.languageId === 'vbscript' || doc.languageId === 'vb') return false;
-  return /\.js$/i.test(doc.uri);
+  return languageOfPath(doc.uri) === 'jscript';
 }
 
 interface CachedDiagnostics {

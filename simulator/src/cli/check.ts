@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse, parseJScript, type JsParseResult, type ParseResult, type Statement } from '../index';
+import { languageOfPath, parse, parseJScript, type JsParseResult, type ParseResult, type Statement } from '../index';
 
 /** `hmailsim check <file…>`: the outline of each script and its compile errors, as the server would report them. */
 export function checkCommand(files: string[], out: (line: string) => void): number {
@@ -13,7 +13,7 @@ export function checkCommand(files: string[], out: (line: string) => void): numb
       return 2;
     }
     // The server picks the language by file: EventHandlers.js is JScript.
-    const jscript = /\.js$/i.test(file);
+    const jscript = languageOfPath(file) === 'jscript';
     const result = jscript ? parseJScript(source, file) : parse(source, file);
     out(`${file}`);
     for (const line of jscript ? jscriptOutline(result as JsParseResult) : outline(result as ParseResult)) out(`  ${line}`);

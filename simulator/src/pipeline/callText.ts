@@ -5,7 +5,7 @@
  * value it fails to escape makes the appended line a syntax error, so the handler never runs.
  * The simulator reproduces that instead of "fixing" it.
  */
-export type ScriptLanguage = 'vbscript' | 'jscript';
+import type { ScriptLanguage } from '../syntax/language';
 
 /** One argument of the appended call. */
 export type CallArgument =

@@ -6,7 +6,8 @@
 import iconv from 'iconv-lite';
 import { readFileSync, statSync } from 'node:fs';
 import { LineIndex } from '../syntax/lineIndex';
-import { languageOfPath, parseScript, type ParsedScript } from './scriptLanguage';
+import { languageOfPath } from '../syntax/language';
+import { parseScript, type ParsedScript } from './scriptLanguage';
 
 export type ScriptEncoding = 'utf-8' | 'utf-16le' | 'ansi';
 

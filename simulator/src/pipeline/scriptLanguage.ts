@@ -9,18 +9,14 @@ import { JScriptEngine } from '../runtime/jscript/engine';
 import { parseJScript, type JsParseResult } from '../syntax/jscript/parser';
 import { parse } from '../syntax/parser';
 import type { ParseResult, SyntaxDiagnostic } from '../syntax/parseResult';
-import type { ScriptLanguage } from './callText';
+import type { ScriptLanguage } from '../syntax/language';
 
-export type { ScriptLanguage } from './callText';
+export type { ScriptLanguage };
 
 /** An engine of either language, as the pipeline drives it. */
 export type HostedEngine = ScriptEngine | JScriptEngine;
 
 export type ParsedScript = { language: 'vbscript'; parsed: ParseResult } | { language: 'jscript'; parsed: JsParseResult };
-
-export function languageOfPath(path: string): ScriptLanguage {
-  return /\.js$/i.test(path) ? 'jscript' : 'vbscript';
-}
 
 export function parseScript(language: ScriptLanguage, text: string, fileName: string): ParsedScript {
   return language === 'jscript' ? { language, parsed: parseJScript(text, fileName) } : { language, parsed: parse(text, fileName) };

@@ -9,6 +9,7 @@
  * generator-driven interpreter run in time slices, would make every statement slower.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { languageOfPath } from '../../syntax/language.js';
 import { ScriptEngine, ScriptError } from '../engine/scriptEngine.js';
 import { JScriptEngine } from '../jscript/engine.js';
 import { JsEngineDebugger } from '../jscript/debug/jsDebugger.js';
@@ -97,7 +98,7 @@ function whileStopped(script: StoppedScript): ResumeCommand {
 /** The engine and its debugger for the session's language (given, or by the file name: `.js` is JScript). */
 function createEngine(onStop: (event: StopEvent, script: StoppedScript) => ResumeCommand | 'abort'): { engine: ScriptEngine | JScriptEngine; dbg: ScriptDebugger } {
   const options = { attention: shared, poll };
-  if ((data.language ?? (/\.js$/i.test(data.fileName) ? 'jscript' : 'vbscript')) === 'jscript') {
+  if ((data.language ?? languageOfPath(data.fileName)) === 'jscript') {
     const engine = new JScriptEngine(data.engineOptions);
     return { engine, dbg: new JsEngineDebugger(engine, onStop, options) };
   }
